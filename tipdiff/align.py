@@ -1,0 +1,190 @@
+"""Sentence alignment: which sentences of the new report revise which of the old.
+
+Three passes, from most to least certain:
+1. inside each pair of matched sections, the heaviest chain of one-to-one pairs in
+   reading order (pairs may not cross), each at least IN_ORDER alike; then, in each
+   gap between those anchors, a chain at the lower GAP level; then a single old and a
+   single new sentence left between two anchors pair at the lowest SANDWICHED level;
+2. each pair grows into a split (one old, several new) or a merge where an adjacent,
+   unpaired sentence is mostly made of the single side's words and brings back words
+   of it that its partner had lost;
+3. what is still unpaired is paired best-first at stricter levels: first inside each
+   pair of sections (MOVED_WITHIN), then across the whole reports (MOVED_ACROSS).
+Ties are broken by position, so equal inputs always give equal alignments.
+"""
+
+import itertools
+from bisect import bisect_left
+from collections import Counter
+
+from tipdiff.match import SectionPair, sentence_spans
+from tipdiff.model import Link, Report
+from tipdiff.similarity import Wording, merged
+
+IN_ORDER = 0.45
+"""Least similarity for two sentences in the same place to be one revised sentence."""
+GAP = 0.3
+"""Least similarity inside a gap between anchors, where position already speaks for the pair."""
+SANDWICHED = 0.2
+"""Least similarity for the one old and one new sentence left between two anchors."""
+MOVED_WITHIN = 0.4
+"""Least similarity for a pair out of reading order inside one section: without the
+support of its neighbours a pair needs more wording in common."""
+MOVED_ACROSS = 0.55
+"""Least similarity for a pair in different sections, the least likely place for a revision."""
+GROW_GAIN = 0.1
+"""Least rise in the share of the single side's wording that a split or merge holds."""
+GROW_COVER = 0.3
+"""Least share of a joining neighbour's wording that the single side must hold."""
+MAX_GROUP = 4
+"""Most sentences on the larger side of a split or merge."""
+
+
+def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wording: Wording) -> tuple[Link, ...]:
+    """Links covering every sentence of both reports exactly once, in the new report's order."""
+    old_spans, new_spans = sentence_spans(old), sentence_spans(new)
+    scopes = [
+        ([i for s in pair.old for i in old_spans[s]], [j for s in pair.new for j in new_spans[s]]) for pair in pairs
+    ]
+    links = [link for olds, news in scopes for link in _in_order(olds, news, wording)]
+    everything = (range(len(wording.old)), range(len(wording.new)))
+    for (olds, news), level in [*((scope, MOVED_WITHIN) for scope in scopes), (everything, MOVED_ACROSS)]:
+        paired_old = {i for link in links for i in link.old}
+        paired_new = {j for link in links for j in link.new}
+        free_old, free_new = [i for i in olds if i not in paired_old], [j for j in news if j not in paired_new]
+        links += _moved(free_old, free_new, level, wording)
+    paired_old = {i for link in links for i in link.old}
+    paired_new = {j for link in links for j in link.new}
+    links += [Link((i,), ()) for i in range(len(wording.old)) if i not in paired_old]
+    links += [Link((), (j,)) for j in range(len(wording.new)) if j not in paired_new]
+    return tuple(sorted(links, key=lambda link: (link.new or (len(wording.new),), link.old)))
+
+
+def _in_order(olds: list[int], news: list[int], wording: Wording) -> list[Link]:
+    """Passes 1 and 2 over the sentences of one pair of sections."""
+    candidates = [
+        (a, b, score)
+        for a, i in enumerate(olds)
+        for b, j in enumerate(news)
+        if wording.old[i].keys() & wording.new[j].keys() and (score := wording.similarity((i,), (j,))) >= SANDWICHED
+    ]
+    chain = _fill_gaps(candidates, range(len(olds)), range(len(news)), (IN_ORDER, GAP, SANDWICHED))
+    free_old = set(range(len(olds))) - {a for a, _, _ in chain}
+    free_new = set(range(len(news))) - {b for _, b, _ in chain}
+    links = []
+    for a, b, _ in chain:
+        group_old, group_new = _grow([a], [b], olds, news, free_old, free_new, wording)
+        old_ids, new_ids = tuple(olds[x] for x in group_old), tuple(news[y] for y in group_new)
+        links.append(Link(old_ids, new_ids, moved=False, similarity=wording.similarity(old_ids, new_ids)))
+    return links
+
+
+def _fill_gaps(
+    candidates: list[tuple[int, int, float]], olds: range, news: range, levels: tuple[float, ...]
+) -> list[tuple[int, int, float]]:
+    """The heaviest chain at the first level, then the gaps between its pairs at the next."""
+    level, *lower = levels
+    inside = [c for c in candidates if c[0] in olds and c[1] in news]
+    if level == SANDWICHED and not (len(olds) == len(news) == 1):
+        return []
+    chain = _heaviest_chain([c for c in inside if c[2] >= level])
+    if not lower:
+        return chain
+    filled = []
+    corners = [(olds.start - 1, news.start - 1), *((a, b) for a, b, _ in chain), (olds.stop, news.stop)]
+    for (a0, b0), (a1, b1) in itertools.pairwise(corners):
+        filled += _fill_gaps(inside, range(a0 + 1, a1), range(b0 + 1, b1), tuple(lower))
+    return sorted(chain + filled)
+
+
+def _grow(
+    group_old: list[int], group_new: list[int], olds: list[int], news: list[int],
+    free_old: set[int], free_new: set[int], wording: Wording,
+) -> tuple[list[int], list[int]]:  # fmt: skip
+    """Pass 2: take in adjacent free sentences while they bring back the single side's words."""
+    while max(len(group_old), len(group_new)) < MAX_GROUP:
+        options = []  # (gain, side, position); side 1 is new
+        if len(group_old) == 1:
+            single, group = wording.old[olds[group_old[0]]], [wording.new[news[b]] for b in group_new]
+            for b in (min(group_new) - 1, max(group_new) + 1):
+                if b in free_new:
+                    options.append((_gain(single, group, wording.new[news[b]], wording), 1, b))
+        if len(group_new) == 1:
+            single, group = wording.new[news[group_new[0]]], [wording.old[olds[a]] for a in group_old]
+            for a in (min(group_old) - 1, max(group_old) + 1):
+                if a in free_old:
+                    options.append((_gain(single, group, wording.old[olds[a]], wording), 0, a))
+        best = max((o for o in options if o[0] >= GROW_GAIN), default=None, key=lambda o: (o[0], -o[1], -o[2]))
+        if best is None:
+            break
+        _, side, position = best
+        if side:
+            group_new = sorted([*group_new, position])
+            free_new.discard(position)
+        else:
+            group_old = sorted([*group_old, position])
+            free_old.discard(position)
+    return group_old, group_new
+
+
+def _gain(single: Counter[str], group: list[Counter[str]], joining: Counter[str], wording: Wording) -> float:
+    """How much more of `single` the group holds once `joining` joins; 0 if `joining` is mostly new words."""
+    vocabulary = wording.vocabulary
+    if vocabulary.containment(joining, single) < GROW_COVER:
+        return 0.0
+    return vocabulary.containment(single, merged([*group, joining])) - vocabulary.containment(single, merged(group))
+
+
+def _moved(olds: list[int], news: list[int], level: float, wording: Wording) -> list[Link]:
+    """Pass 3: best-first pairing of what is left among `olds` and `news`."""
+    by_word: dict[str, list[int]] = {}
+    for j in news:
+        for word in wording.new[j]:
+            by_word.setdefault(word, []).append(j)
+    scored = []
+    for i in olds:
+        candidates = {j for word in wording.old[i] for j in by_word.get(word, ())}
+        for j in candidates:
+            if (score := wording.similarity((i,), (j,))) >= level:
+                scored.append((-score, i, j))
+    links, taken_old, taken_new = [], set(), set()
+    for score, i, j in sorted(scored):
+        if i not in taken_old and j not in taken_new:
+            taken_old.add(i)
+            taken_new.add(j)
+            links.append(Link((i,), (j,), moved=True, similarity=-score))
+    return links
+
+
+def _heaviest_chain(candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The pairs (a, b, weight), a and b both strictly increasing, of greatest total weight.
+
+    A Fenwick tree over b holds the best chain ending left of each b, so this takes
+    O(k log k) for k candidates instead of the O(n*m) of a full alignment table.
+    """
+    if not candidates:
+        return []
+    # Within one `a`, visit larger `b` first so that a pair never chains onto its own row.
+    order = sorted(candidates, key=lambda c: (c[0], -c[1]))
+    columns = sorted({b for _, b, _ in order})
+    tree = [(0.0, -1)] * (len(columns) + 1)
+    best: list[tuple[float, int]] = []
+    previous: list[int] = []
+    for k, (_, b, weight) in enumerate(order):
+        column = bisect_left(columns, b)
+        found, position = (0.0, -1), column
+        while position > 0:
+            found = max(found, tree[position])
+            position -= position & -position
+        best.append((found[0] + weight, k))
+        previous.append(found[1])
+        position = column + 1
+        while position <= len(columns):
+            tree[position] = max(tree[position], best[k])
+            position += position & -position
+    k = max(best)[1]
+    chain = []
+    while k >= 0:
+        chain.append(order[k])
+        k = previous[k]
+    return chain[::-1]

@@ -1,0 +1,72 @@
+"""Arrangement: changes placed under sections, in the new report's reading order.
+
+A change stands where its new sentences stand; a removed sentence stands where it
+stood in the old report, right after the change that holds the old sentence before
+it. An old section with no counterpart keeps its place among the sections.
+"""
+
+from tipdiff.match import SectionPair, sentence_spans
+from tipdiff.model import Change, Comparison, Link, Report, SectionComparison
+
+
+def arrange(
+    old: Report, new: Report, pairs: tuple[SectionPair, ...], links: tuple[Link, ...], changes: list[Change]
+) -> Comparison:
+    """The comparison, every change under exactly one section."""
+    # A report with no structure has no section that another report's section could be.
+    matched = [p for p in pairs if len(p.old) == 1 and len(p.new) == 1 and old.structured and new.structured]
+    counterpart = {p.new[0]: p.old[0] for p in matched}
+    old_section_of = {i: s for s, span in enumerate(sentence_spans(old)) for i in span}
+    new_section_of = {j: s for s, span in enumerate(sentence_spans(new)) for j in span}
+
+    # Slots: ("new", j) for every new section, ("old", i) for old sections without a counterpart.
+    slots: list[tuple[str, int]] = [("new", j) for j in range(len(new.sections))]
+    slot_of_old = {i: ("new", j) for j, i in counterpart.items()}
+    for i in range(len(old.sections)):
+        if i not in slot_of_old:
+            slot_of_old[i] = ("old", i)
+            after = slot_of_old.get(i - 1)
+            slots.insert(slots.index(after) + 1 if after in slots else _leading_old(slots), ("old", i))
+
+    placed: dict[tuple[str, int], list[tuple[tuple[int, int, int], Change]]] = {slot: [] for slot in slots}
+    change_of_old = {i: (link, change) for link, change in zip(links, changes, strict=True) for i in link.old}
+    for link, change in zip(links, changes, strict=True):
+        if link.new:
+            placed[("new", new_section_of[link.new[0]])].append(((link.new[0], 0, 0), change))
+            continue
+        i = link.old[0]
+        slot = slot_of_old[old_section_of[i]]
+        anchor = -1
+        for before in range(i - 1, -1, -1):
+            if old_section_of[before] != old_section_of[i]:
+                break
+            other, _ = change_of_old[before]
+            if other.new and ("new", new_section_of[other.new[0]]) == slot:
+                anchor = other.new[0]
+                break
+        placed[slot].append(((anchor, 1, i), change))
+
+    return Comparison(old, new, tuple(_section(slot, placed[slot], old, new, counterpart) for slot in slots))
+
+
+def _leading_old(slots: list[tuple[str, int]]) -> int:
+    """Where an old-only section with nothing before it goes: after the other leading ones."""
+    return next((k for k, slot in enumerate(slots) if slot[0] == "new"), len(slots))
+
+
+def _section(slot, placed, old: Report, new: Report, counterpart: dict[int, int]) -> SectionComparison:
+    side, index = slot
+    if side == "old":
+        section = old.sections[index]
+        return SectionComparison(_key(section.key), section.title, None, _in_order(placed))
+    section = new.sections[index]
+    old_title = old.sections[counterpart[index]].title if index in counterpart else None
+    return SectionComparison(_key(section.key), old_title, section.title, _in_order(placed))
+
+
+def _key(key: str | None) -> str:
+    return key or "document"
+
+
+def _in_order(placed) -> tuple[Change, ...]:
+    return tuple(change for _, change in sorted(placed, key=lambda item: item[0]))

@@ -1,0 +1,123 @@
+"""The `tipdiff` command: parse, call the library, render, write."""
+
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from tipdiff.errors import TipdiffError
+from tipdiff.pipeline import compare as compare_reports
+from tipdiff.pipeline import load_report
+from tipdiff.profiles import GENERIC
+from tipdiff.profiles.tip import TIP
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="What changed between two editions of a long yearly report.",
+)
+
+PROFILES = {"tip": TIP, "generic": GENERIC}
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    plain = "plain"
+    markdown = "markdown"
+    wiki = "wiki"
+
+
+class ProfileName(StrEnum):
+    tip = "tip"
+    generic = "generic"
+
+
+@app.callback()
+def main_callback() -> None:
+    """What changed between two editions of a long yearly report."""
+
+
+@app.command()
+def compare(
+    old: Annotated[Path, typer.Argument(help="The older report.", metavar="OLD", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The newer report.", metavar="NEW", show_default=False)],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="What to print.")] = OutputFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead.")] = None,  # noqa: UP045
+    input_format: Annotated[InputFormat, typer.Option(help="Markup of both reports.")] = InputFormat.auto,
+    profile: Annotated[ProfileName, typer.Option(help="The report family.")] = ProfileName.tip,
+) -> None:
+    """Align two editions sentence by sentence and say what changed.
+
+    Example:
+
+        tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt --format json -o changes.json
+    """
+    from tipdiff.render import render_json, render_markdown
+
+    chosen = PROFILES[profile.value]
+    markup = None if input_format is InputFormat.auto else input_format.value
+    try:
+        comparison = compare_reports(load_report(old, markup, chosen), load_report(new, markup, chosen))
+        rendered = render_json(comparison) if format is OutputFormat.json else render_markdown(comparison, chosen)
+        if comparison.identical:
+            typer.echo(f"The reports are identical: {len(comparison.changes)} sentences, none changed.", err=True)
+        if output is not None:
+            write_atomically(output, rendered)
+        elif format is OutputFormat.text and sys.stdout.isatty():
+            show_in_terminal(rendered)
+        else:
+            sys.stdout.write(rendered)
+    except TipdiffError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+def show_in_terminal(markdown: str) -> None:
+    """Markdown drawn with colour and emphasis, for a person at a terminal."""
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console().print(Markdown(markdown))
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write all of `text` or nothing: a half-written report is worse than none."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise TipdiffError(f"{path}: folder {folder} does not exist")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise TipdiffError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def main(args: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code instead of exiting (for tests and scripts)."""
+    import click
+
+    try:
+        return int(app(args, standalone_mode=False) or 0)
+    except click.ClickException as error:  # usage errors: click prints them and says exit 2
+        error.show()
+        return error.exit_code
+    except click.exceptions.Abort:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

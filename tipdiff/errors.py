@@ -1,0 +1,37 @@
+"""Named errors for input tipdiff cannot use; the CLI prints each as one line."""
+
+
+class TipdiffError(Exception):
+    "Base of every error tipdiff reports to its user"
+
+
+class NotFound(TipdiffError):
+    "The path does not exist"
+
+
+class NotAFile(TipdiffError):
+    "The path is a directory or some other non-file"
+
+
+class NotText(TipdiffError):
+    "The file holds binary data, not text"
+
+
+class NotUtf8(TipdiffError):
+    "The file is not valid UTF-8"
+
+
+class TooLarge(TipdiffError):
+    "The file is larger than tipdiff will read"
+
+
+class EmptyReport(TipdiffError):
+    "The file holds no text"
+
+
+class NoSentences(TipdiffError):
+    "The file holds text but not a single sentence"
+
+
+class UnknownFormat(TipdiffError):
+    "The requested input format is not one tipdiff reads"

@@ -1,0 +1,60 @@
+"""The JSON form of a comparison: plain data, documented in the README, versioned."""
+
+from typing import Any
+
+from tipdiff.model import Change, Comparison, Label, Report, Sentence
+
+SCHEMA_VERSION = 1
+
+
+def comparison_data(comparison: Comparison) -> dict[str, Any]:
+    """A dict that `json.dumps` writes; every sentence of both reports in exactly one change."""
+    return {
+        "schema": "tipdiff-comparison",
+        "schema_version": SCHEMA_VERSION,
+        "old": _report(comparison.old),
+        "new": _report(comparison.new),
+        "counts": _counts(comparison.counts),
+        "sections": [
+            {
+                "key": section.key,
+                "old_title": section.old_title,
+                "new_title": section.new_title,
+                "counts": _counts(section.counts),
+                "changes": [_change(change) for change in section.changes],
+            }
+            for section in comparison.sections
+        ],
+    }
+
+
+def _report(report: Report) -> dict[str, Any]:
+    return {
+        "name": report.name,
+        "format": report.format,
+        "sentences": len(report.sentences),
+        "sections": [
+            {"key": s.key, "title": s.title, "line": s.line, "inferred": s.inferred, "sentences": len(s.sentences)}
+            for s in report.sections
+        ],
+    }
+
+
+def _change(change: Change) -> dict[str, Any]:
+    return {
+        "kind": change.label.value,
+        "old": [_sentence(s) for s in change.old],
+        "new": [_sentence(s) for s in change.new],
+        "moved": change.moved,
+        "similarity": round(change.similarity, 3),
+        "figures": [{"old": f.old, "new": f.new} for f in change.figures],
+        "diff": [{"op": e.op, "text": e.text} for e in change.diff],
+    }
+
+
+def _sentence(sentence: Sentence) -> dict[str, Any]:
+    return {"text": sentence.text, "line": sentence.line}
+
+
+def _counts(counts: dict[Label, int]) -> dict[str, int]:
+    return {label.value: n for label, n in counts.items()}

@@ -1,0 +1,41 @@
+"""The one place tipdiff speaks to markdown-it-py: a Markdown report as blocks."""
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from tipdiff.model import Block, BlockKind
+
+_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+
+
+def markdown_blocks(text: str) -> tuple[Block, ...]:
+    """Headings, paragraphs and list items of a Markdown report, as plain text."""
+    blocks = []
+    tokens = _PARSER.parse(text)
+    in_list = 0
+    for i, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            in_list += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            in_list -= 1
+        elif token.type == "inline" and token.map is not None:
+            opener = tokens[i - 1].type
+            kind = (
+                BlockKind.HEADING if opener == "heading_open" else BlockKind.BULLET if in_list else BlockKind.PARAGRAPH
+            )
+            if body := _plain_text(token).strip():
+                blocks.append(Block(kind, body, token.map[0] + 1))
+    return tuple(blocks)
+
+
+def _plain_text(inline: Token) -> str:
+    """The words of an inline token, emphasis, links and images reduced to their text."""
+    parts = []
+    for child in inline.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)

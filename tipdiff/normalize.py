@@ -1,0 +1,45 @@
+"""Comparison keys: the same words written with other quotes, dashes or spaces compare equal.
+
+Normalization is for comparing only; what users see is always the original text.
+"""
+
+import re
+import unicodedata
+
+_CHARACTERS = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u2002": " ", "\u2003": " ", "\t": " ",
+        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+        "\u2010": "-", "\u2011": "-",
+    }
+)  # fmt: skip
+
+_RANGE_DASH = re.compile(r"(?<=\d)\s*[\u2012\u2013\u2014\u2015-]\s*(?=\d)")
+"""2022–2024, 2022 - 2024 and 2022-2024 are one range."""
+_JOINING_DASH = re.compile(r"(?<=\S)\u2013(?=\S)")
+"""An unspaced en dash between words joins them like a hyphen."""
+_PUNCTUATION_DASH = re.compile(r"\s*(?:[\u2014\u2015]|--)\s*|\s+[\u2012\u2013-]\s+|\s*\u2013\s*")
+"""Em dashes, double hyphens and spaced dashes all mark the same aside."""
+_BROKEN_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|nor|to)\b)")
+""""legally- required" is a line-break artefact; "federal- and state-level" is not."""
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def comparison_key(text: str) -> str:
+    """Fold quotes, dashes, spaces and broken hyphenation so cosmetic variants compare equal."""
+    folded = unicodedata.normalize("NFC", text).translate(_CHARACTERS)
+    folded = _RANGE_DASH.sub("-", folded)
+    folded = _JOINING_DASH.sub("-", folded)
+    folded = _PUNCTUATION_DASH.sub(" \u2014 ", folded)
+    folded = _BROKEN_HYPHEN.sub("-", folded)
+    return " ".join(folded.split())
+
+
+def words(key: str) -> list[str]:
+    """Lower-case words of a comparison key, hyphenated words taken apart."""
+    return _WORD.findall(key.casefold())

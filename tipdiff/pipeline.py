@@ -1,0 +1,47 @@
+"""The pipeline, in the order the stages run: the one place that order is written down.
+
+read -> layout -> sections (-> sentences) -> match -> align -> classify -> arrange
+"""
+
+from pathlib import Path
+
+from tipdiff.align import align_sentences
+from tipdiff.arrange import arrange
+from tipdiff.classify import classify
+from tipdiff.errors import NoSentences, UnknownFormat
+from tipdiff.layout import split_blocks
+from tipdiff.match import match_sections
+from tipdiff.model import Comparison, Report
+from tipdiff.profiles import Profile
+from tipdiff.profiles.tip import TIP
+from tipdiff.read import FORMATS, Format, decode, detect_format, read_text
+from tipdiff.sections import split_sections
+from tipdiff.similarity import Wording
+
+
+def load_report(path: str | Path, format: str | None = None, profile: Profile = TIP) -> Report:
+    """Read a report file; `format` is plain, markdown or wiki, or None to detect it."""
+    return parse_report(read_text(path), str(path), format, profile)
+
+
+def parse_report(text: str | bytes, name: str = "<text>", format: str | None = None, profile: Profile = TIP) -> Report:
+    """A report from text already in memory (bytes are decoded as UTF-8)."""
+    if isinstance(text, bytes):
+        text = decode(text, name)
+    if format is not None and format not in FORMATS:
+        raise UnknownFormat(f"{format!r} is not an input format; use one of {', '.join(FORMATS)}")
+    chosen: Format = format or detect_format(text, name)  # type: ignore[assignment]
+    report = Report(name, chosen, split_sections(split_blocks(text, chosen), profile))
+    if not report.sections:
+        raise NoSentences(f"{name}: holds no sentences to compare")
+    return report
+
+
+def compare(old: Report, new: Report) -> Comparison:
+    """Align two editions sentence by sentence and classify every sentence of both."""
+    wording = Wording.of(old, new)
+    pairs = match_sections(old, new, wording)
+    links = align_sentences(old, new, pairs, wording)
+    old_sentences, new_sentences = old.sentences, new.sentences
+    changes = [classify(link, old_sentences, new_sentences) for link in links]
+    return arrange(old, new, pairs, links, changes)

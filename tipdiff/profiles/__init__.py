@@ -1,0 +1,67 @@
+"""Profiles: what tipdiff knows about one family of reports, kept as data.
+
+The engine never names a section; it asks the profile which key a heading or an
+opening sentence belongs to. Adding a report family means adding a profile.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tipdiff.normalize import comparison_key
+
+
+@dataclass(frozen=True, slots=True)
+class SectionKind:
+    """One section a report family always has, however a year spells its heading."""
+
+    key: str
+    """Canonical key, shared by every edition ("protection")."""
+    title: str
+    """How to name the section to a reader."""
+    headings: re.Pattern[str] | None
+    """Matches a folded heading (lower case, no trailing colon) that names this section."""
+    opener: re.Pattern[str] | None = None
+    """Matches the start of a folded paragraph that begins this section when no heading
+    does, such as a TIP verdict sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The sections of a report family and how to recognise them."""
+
+    name: str
+    sections: tuple[SectionKind, ...]
+
+    def key_for_heading(self, heading: str) -> str:
+        """The canonical key a heading names, or a slug of the heading itself."""
+        folded = fold_heading(heading)
+        for kind in self.sections:
+            if kind.headings and kind.headings.search(folded):
+                return kind.key
+        return "-".join(re.findall(r"[^\W_]+", folded)) or "untitled"
+
+    def key_for_opening(self, paragraph: str) -> str | None:
+        """The key of the section that a paragraph starting this way opens, if any."""
+        folded = comparison_key(paragraph[:300]).casefold()
+        for kind in self.sections:
+            if kind.opener and kind.opener.match(folded):
+                return kind.key
+        return None
+
+    def title(self, key: str) -> str:
+        """A reader's name for a section key."""
+        for kind in self.sections:
+            if kind.key == key:
+                return kind.title
+        return key.replace("-", " ").capitalize()
+
+
+def fold_heading(heading: str) -> str:
+    """Lower case, single spaces, no trailing colon: the form heading patterns see."""
+    return comparison_key(heading).casefold().rstrip(":. ").strip()
+
+
+GENERIC = Profile(name="generic", sections=())
+"""For reports of no known family: headings become sections under their own names."""

@@ -1,0 +1,70 @@
+"""Reading a file into text: checks that it is a report tipdiff can use, and which markup it is in."""
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from tipdiff.errors import EmptyReport, NotAFile, NotFound, NotText, NotUtf8, TooLarge
+
+Format = Literal["plain", "markdown", "wiki"]
+FORMATS: tuple[Format, ...] = ("plain", "markdown", "wiki")
+
+MAX_BYTES = 64 * 1024 * 1024
+"""A whole year of TIP narratives is about 5 MB; anything far larger is not a report."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_WIKI = re.compile(r"^={2,}[^=\n].*={2,}[ \t]*$|^\[\[[^\]\n]+\]\][ \t]*$|\[tpl\]", re.MULTILINE)
+_MARKDOWN = re.compile(r"^#{1,6}[ \t]+\S|^\S.*\n={3,}[ \t]*$", re.MULTILINE)
+"""Only headings decide: plain text uses bullets and emphasis too, but never `# Title`."""
+
+
+def read_text(path: str | Path) -> str:
+    """The file's text, or a TipdiffError that says in one line why it cannot be used."""
+    file = Path(path)
+    if not file.exists():
+        raise NotFound(f"{path}: no such file")
+    if not file.is_file():
+        raise NotAFile(f"{path}: is a directory, not a file" if file.is_dir() else f"{path}: not a regular file")
+    if file.stat().st_size > MAX_BYTES:
+        raise TooLarge(
+            f"{path}: {file.stat().st_size / 2**20:.0f} MB is more than the {MAX_BYTES // 2**20} MB tipdiff reads"
+        )
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise NotAFile(f"{path}: cannot be read ({error.strerror})") from None
+    return decode(data, str(path))
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text with or without a byte-order mark, line endings made \\n."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise NotUtf8(f"{name}: is UTF-16; save it as UTF-8 (e.g. iconv -f utf-16 -t utf-8)")
+    if b"\x00" in data[:65536]:
+        raise NotText(f"{name}: is a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise NotUtf8(
+            f"{name}: is not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start});"
+            " convert it first, e.g. iconv -f windows-1252 -t utf-8"
+        ) from None
+    if len(_CONTROL.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
+        raise NotText(f"{name}: is a binary file, not text")
+    if not text.strip():
+        raise EmptyReport(f"{name}: is empty")
+    return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def detect_format(text: str, name: str = "") -> Format:
+    """The markup a report is written in: by file extension first, then by its content."""
+    suffix = Path(name).suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    if suffix in (".wiki", ".mediawiki"):
+        return "wiki"
+    if _WIKI.search(text):
+        return "wiki"
+    if _MARKDOWN.search(text):
+        return "markdown"
+    return "plain"

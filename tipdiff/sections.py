@@ -1,0 +1,47 @@
+"""Sections: blocks grouped under their headings, with missing headings inferred.
+
+A heading names a section through the profile. Where a heading is missing, a
+paragraph that opens a section the way the profile knows (a TIP verdict sentence)
+starts it. Each profile section is inferred at most once, so a verdict-like
+sentence deep inside another section does not break it.
+"""
+
+from tipdiff.model import Block, BlockKind, Section, Sentence
+from tipdiff.profiles import Profile
+from tipdiff.sentences import split_sentences
+
+
+def split_sections(blocks: tuple[Block, ...], profile: Profile) -> tuple[Section, ...]:
+    """Sections in reading order; a section with no sentences is dropped."""
+    sections: list[Section] = []
+    key: str | None = None
+    title, line, inferred = "", 1, False
+    sentences: list[Sentence] = []
+    seen: set[str] = set()
+
+    def close() -> None:
+        if sentences:
+            sections.append(Section(key, title, line, inferred, tuple(sentences)))
+
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            close()
+            key, title, line, inferred, sentences = (
+                profile.key_for_heading(block.text),
+                block.text,
+                block.line,
+                False,
+                [],
+            )
+            seen.add(key)
+            continue
+        opened = profile.key_for_opening(block.text) if block.kind is BlockKind.PARAGRAPH else None
+        if opened and opened != key and opened not in seen:
+            close()
+            key, title, line, inferred, sentences = opened, "", block.line, True, []
+            seen.add(opened)
+        if not sentences and not title:
+            line = block.line
+        sentences.extend(split_sentences(block))
+    close()
+    return tuple(sections)

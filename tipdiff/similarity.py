@@ -1,0 +1,86 @@
+"""How much wording two sentences share, blind to the numbers in them.
+
+Words are weighted by how rare they are in the two reports, so that "the" and
+"government" count for less than "enganchadores"; numbers are masked, so that a
+changed figure never breaks a match.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from tipdiff.model import Report, Sentence
+from tipdiff.normalize import words
+from tipdiff.numbers import NUMBER_WORDS
+
+NUMBER = "#"
+"""The token every number becomes."""
+
+
+def bag_of_words(sentence: Sentence) -> Counter[str]:
+    """The sentence's words with each number replaced by NUMBER."""
+    return Counter(NUMBER if w[0].isdigit() or w in NUMBER_WORDS else w for w in words(sentence.key))
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Word weights learned from the two reports being compared."""
+
+    weights: dict[str, float]
+
+    @classmethod
+    def of(cls, bags: Sequence[Counter[str]]) -> Vocabulary:
+        """Inverse document frequency over the sentences of both reports, damped so that
+        common words still count for something: a revision keeps wording, not only topic."""
+        frequency = Counter(w for bag in bags for w in bag)
+        total = len(bags) + 1
+        weights = {w: math.sqrt(math.log(1 + total / n)) for w, n in frequency.items()}
+        weights[NUMBER] = min(weights.values(), default=1.0)
+        return cls(weights)
+
+    def mass(self, bag: Counter[str]) -> float:
+        return sum(self.weights.get(w, 1.0) * n for w, n in bag.items())
+
+    def shared(self, a: Counter[str], b: Counter[str]) -> float:
+        if len(b) < len(a):
+            a, b = b, a
+        return sum(self.weights.get(w, 1.0) * min(n, b[w]) for w, n in a.items() if w in b)
+
+    def similarity(self, a: Counter[str], b: Counter[str]) -> float:
+        """Weighted Dice coefficient: 1.0 for the same words, 0.0 for none in common."""
+        total = self.mass(a) + self.mass(b)
+        return 2 * self.shared(a, b) / total if total else 1.0
+
+    def containment(self, part: Counter[str], whole: Counter[str]) -> float:
+        """How much of `part`'s wording is found in `whole`."""
+        mass = self.mass(part)
+        return self.shared(part, whole) / mass if mass else 0.0
+
+
+def merged(bags: Iterable[Counter[str]]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for bag in bags:
+        total.update(bag)
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The words of every sentence of two reports and how much each word weighs."""
+
+    old: tuple[Counter[str], ...]
+    new: tuple[Counter[str], ...]
+    vocabulary: Vocabulary
+
+    @classmethod
+    def of(cls, old: Report, new: Report) -> Wording:
+        old_bags = tuple(bag_of_words(s) for s in old.sentences)
+        new_bags = tuple(bag_of_words(s) for s in new.sentences)
+        return cls(old_bags, new_bags, Vocabulary.of(old_bags + new_bags))
+
+    def similarity(self, olds: Iterable[int], news: Iterable[int]) -> float:
+        """Similarity of old sentences `olds` taken together with new sentences `news`."""
+        return self.vocabulary.similarity(merged(self.old[i] for i in olds), merged(self.new[j] for j in news))
