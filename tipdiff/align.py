@@ -23,7 +23,7 @@ from tipdiff.similarity import Wording, merged
 
 IN_ORDER = 0.45
 """Least similarity for two sentences in the same place to be one revised sentence."""
-GAP = 0.3
+GAP = 0.35
 """Least similarity inside a gap between anchors, where position already speaks for the pair."""
 SANDWICHED = 0.2
 """Least similarity for the one old and one new sentence left between two anchors."""

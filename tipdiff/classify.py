@@ -6,11 +6,14 @@ figures   - at least one number differs;
 added / removed - nothing on the other side.
 """
 
+import re
 from collections import Counter
 
 from tipdiff.model import Change, FigureChange, Label, Link, Sentence, WordEdit
 from tipdiff.numbers import Number, find_numbers
 from tipdiff.worddiff import word_diff
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def classify(link: Link, old: tuple[Sentence, ...], new: tuple[Sentence, ...]) -> Change:
@@ -34,11 +37,14 @@ def classify(link: Link, old: tuple[Sentence, ...], new: tuple[Sentence, ...]) -
 def changed_figures(
     diff: tuple[WordEdit, ...], old_numbers: tuple[Number, ...], new_numbers: tuple[Number, ...]
 ) -> tuple[FigureChange, ...]:
-    """Numbers that the diff deletes or inserts, paired old -> new where they share a hunk.
+    """Numbers that the diff deletes or inserts, paired old -> new where one replaced the other.
 
-    A hunk is a run of edits between two equal runs. A number deleted in one place and
-    the same number inserted in another only moved, and is not reported.
+    A hunk is a run of edits between two equal runs. Inside a hunk, a deleted and an
+    inserted number are a pair when they are of one kind (two years, two amounts) and
+    share a neighbouring word ("744 victims" -> "440 victims"); the rest are listed alone. A number deleted in one place and the same
+    number inserted in another only moved, and is not reported.
     """
+    old_text, new_text = "".join(e.old for e in diff), "".join(e.new for e in diff)
     hunks: list[tuple[list[Number], list[Number]]] = []
     o = n = 0
     open_hunk = False
@@ -57,9 +63,15 @@ def changed_figures(
 
     pairs: list[tuple[Number | None, Number | None]] = []
     for gone, came in hunks:
-        gone, came = _distinct(gone), _distinct(came)
-        pairs += [(a, b) for a, b in zip(gone, came, strict=False) if a.value != b.value]
-        pairs += [(a, None) for a in gone[len(came) :]] + [(None, b) for b in came[len(gone) :]]
+        unpaired = _distinct(came)
+        for a in _distinct(gone):
+            around = _neighbours(old_text, a)
+            b = next((b for b in unpaired if b.kind == a.kind and around & _neighbours(new_text, b)), None)
+            if b is not None:
+                unpaired.remove(b)
+            if b is None or a.value != b.value:
+                pairs.append((a, b))
+        pairs += [(None, b) for b in unpaired]
     gone = Counter(a.value for a, b in pairs if a and b is None)
     came = Counter(b.value for a, b in pairs if b and a is None)
     moved_old, moved_new = gone & came, gone & came
@@ -72,6 +84,13 @@ def changed_figures(
         else:
             kept.append(FigureChange(a.text if a else None, b.text if b else None))
     return tuple(kept)
+
+
+def _neighbours(text: str, number: Number) -> set[tuple[str, str]]:
+    """The words just before and after a number, each marked with its side."""
+    before = _WORD.findall(text[max(0, number.start - 40) : number.start])
+    after = _WORD.findall(text[number.end : number.end + 40])
+    return {("before", w.casefold()) for w in before[-1:]} | {("after", w.casefold()) for w in after[:1]}
 
 
 def _distinct(numbers: list[Number]) -> list[Number]:

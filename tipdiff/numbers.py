@@ -85,6 +85,19 @@ class Number:
     start: int
     end: int
 
+    @property
+    def kind(self) -> str:
+        """year, money, percent, ordinal or count: only numbers of one kind replace each other."""
+        if self.value.endswith("%"):
+            return "percent"
+        if self.value[:1] in "$€£" or self.value.startswith("MXN"):
+            return "money"
+        if self.value[-2:] in ("st", "nd", "rd", "th"):
+            return "ordinal"
+        if self.value.isdigit() and len(self.value) == 4 and self.value[:2] in ("19", "20"):
+            return "year"
+        return "count"
+
 
 def find_numbers(text: str) -> tuple[Number, ...]:
     """Every number in reading order."""

@@ -21,8 +21,12 @@ NUMBER = "#"
 
 
 def bag_of_words(sentence: Sentence) -> Counter[str]:
-    """The sentence's words with each number replaced by NUMBER."""
-    return Counter(NUMBER if w[0].isdigit() or w in NUMBER_WORDS else w for w in words(sentence.key))
+    """The sentence's words, its numbers as one NUMBER: two tables of figures are not
+    alike because both are full of numbers."""
+    bag = Counter(NUMBER if w[0].isdigit() or w in NUMBER_WORDS else w for w in words(sentence.key))
+    if NUMBER in bag:
+        bag[NUMBER] = 1
+    return bag
 
 
 @dataclass(frozen=True, slots=True)
