@@ -17,7 +17,7 @@ import itertools
 from bisect import bisect_left
 from collections import Counter
 
-from tipdiff.match import SectionPair, sentence_spans
+from tipdiff.match import SectionPair
 from tipdiff.model import Link, Report
 from tipdiff.similarity import Wording, merged
 
@@ -42,11 +42,13 @@ MAX_GROUP = 4
 
 def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wording: Wording) -> tuple[Link, ...]:
     """Links covering every sentence of both reports exactly once, in the new report's order."""
-    old_spans, new_spans = sentence_spans(old), sentence_spans(new)
+    old_spans, new_spans = old.section_spans, new.section_spans
     scopes = [
         ([i for s in pair.old for i in old_spans[s]], [j for s in pair.new for j in new_spans[s]]) for pair in pairs
     ]
-    links = [link for olds, news in scopes for link in _in_order(olds, news, wording)]
+    # Without structure on one side, reading order says little, and gaps between anchors nothing.
+    levels = (IN_ORDER, GAP, SANDWICHED) if old.structured and new.structured else (IN_ORDER,)
+    links = [link for olds, news in scopes for link in _in_order(olds, news, levels, wording)]
     everything = (range(len(wording.old)), range(len(wording.new)))
     for (olds, news), level in [*((scope, MOVED_WITHIN) for scope in scopes), (everything, MOVED_ACROSS)]:
         paired_old = {i for link in links for i in link.old}
@@ -60,7 +62,7 @@ def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wo
     return tuple(sorted(links, key=lambda link: (link.new or (len(wording.new),), link.old)))
 
 
-def _in_order(olds: list[int], news: list[int], wording: Wording) -> list[Link]:
+def _in_order(olds: list[int], news: list[int], levels: tuple[float, ...], wording: Wording) -> list[Link]:
     """Passes 1 and 2 over the sentences of one pair of sections."""
     candidates = [
         (a, b, score)

@@ -5,7 +5,7 @@ stood in the old report, right after the change that holds the old sentence befo
 it. An old section with no counterpart keeps its place among the sections.
 """
 
-from tipdiff.match import SectionPair, sentence_spans
+from tipdiff.match import SectionPair
 from tipdiff.model import Change, Comparison, Link, Report, SectionComparison
 
 
@@ -16,8 +16,8 @@ def arrange(
     # A report with no structure has no section that another report's section could be.
     matched = [p for p in pairs if len(p.old) == 1 and len(p.new) == 1 and old.structured and new.structured]
     counterpart = {p.new[0]: p.old[0] for p in matched}
-    old_section_of = {i: s for s, span in enumerate(sentence_spans(old)) for i in span}
-    new_section_of = {j: s for s, span in enumerate(sentence_spans(new)) for j in span}
+    old_section_of = {i: s for s, span in enumerate(old.section_spans) for i in span}
+    new_section_of = {j: s for s, span in enumerate(new.section_spans) for j in span}
 
     # Slots: ("new", j) for every new section, ("old", i) for old sections without a counterpart.
     slots: list[tuple[str, int]] = [("new", j) for j in range(len(new.sections))]

@@ -37,7 +37,7 @@ def match_sections(old: Report, new: Report, wording: Wording) -> tuple[SectionP
             old_left.remove(i)
             new_left.remove(same[0])
 
-    old_spans, new_spans = sentence_spans(old), sentence_spans(new)
+    old_spans, new_spans = old.section_spans, new.section_spans
     scored = sorted((-wording.similarity(old_spans[i], new_spans[j]), i, j) for i in old_left for j in new_left)
     for score, i, j in scored:
         if -score >= CONTENT_MATCH and i in old_left and j in new_left:
@@ -47,11 +47,3 @@ def match_sections(old: Report, new: Report, wording: Wording) -> tuple[SectionP
     pairs += [SectionPair((i,), ()) for i in old_left] + [SectionPair((), (j,)) for j in new_left]
     return tuple(pairs)
 
-
-def sentence_spans(report: Report) -> list[range]:
-    """For each section, the indices of its sentences in `report.sentences`."""
-    spans, start = [], 0
-    for section in report.sections:
-        spans.append(range(start, start + len(section.sentences)))
-        start += len(section.sentences)
-    return spans

@@ -84,6 +84,15 @@ class Report:
         return tuple(s for section in self.sections for s in section.sentences)
 
     @property
+    def section_spans(self) -> tuple[range, ...]:
+        """For each section, the indices of its sentences in `sentences`."""
+        spans, start = [], 0
+        for section in self.sections:
+            spans.append(range(start, start + len(section.sentences)))
+            start += len(section.sentences)
+        return tuple(spans)
+
+    @property
     def structured(self) -> bool:
         """False for text with no headings and no recognisable section (a web scrape)."""
         return any(section.key is not None for section in self.sections)

@@ -1,0 +1,137 @@
+"""Golden cases: small hand-made OLD / NEW texts and the changes a reader expects.
+
+Each file in tests/cases/ reads:
+
+    Free text saying what the case is about.
+    --- old
+    <the old report>
+    --- new
+    <the new report>
+    --- expect
+    ## <section key>                          (the changes below sit in this section)
+    <label>[ moved]: <start of the text>      (one line per change, in output order)
+        old: <start of the old text>          (optional: pins the old side)
+        <old number> -> <new number>          (each changed figure; "none" where absent)
+
+The text of a change is its new sentences joined by " | " (for `removed`, its old
+ones); the expected text only has to be the start of it, whitespace folded. Every
+change is listed, `unchanged` ones too, and a change's figures must be exactly the
+ones listed. Adding a case means adding a file.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import tipdiff
+from tipdiff.model import Change, Comparison
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*.txt"))
+_CHANGE = re.compile(r"^(unchanged|reworded|figures|added|removed)( moved)?: (.+)$")
+_FIGURE = re.compile(r"^(.+?) -> (.+)$")
+
+
+@dataclass(frozen=True)
+class Expected:
+    section: str | None
+    label: str
+    moved: bool
+    text: str
+    old_text: str | None = None
+    figures: tuple[tuple[str | None, str | None], ...] = ()
+
+
+@dataclass(frozen=True)
+class Case:
+    old: str
+    new: str
+    expect: tuple[Expected, ...]
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_case(path: Path) -> Case:
+    parts: dict[str, list[str]] = {}
+    current = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line in ("--- old", "--- new", "--- expect"):
+            current = line[4:]
+            parts[current] = []
+        elif current is not None:
+            parts[current].append(line)
+    assert set(parts) == {"old", "new", "expect"}, f"{path.name}: needs --- old, --- new and --- expect"
+    return Case("\n".join(parts["old"]) + "\n", "\n".join(parts["new"]) + "\n", parse_expect(parts["expect"], path))
+
+
+def parse_expect(lines: list[str], path: Path) -> tuple[Expected, ...]:
+    expected: list[Expected] = []
+    section = None
+    for line in lines:
+        if not line.strip():
+            continue
+        if line.startswith("## "):
+            section = line[3:].strip()
+        elif line[:1].isspace():
+            assert expected, f"{path.name}: {line!r} continues no change"
+            last = expected.pop()
+            detail = line.strip()
+            if detail.startswith("old: "):
+                expected.append(Expected(**{**last.__dict__, "old_text": detail[5:]}))
+            elif match := _FIGURE.match(detail):
+                old, new = (None if side == "none" else side for side in match.groups())
+                expected.append(Expected(**{**last.__dict__, "figures": (*last.figures, (old, new))}))
+            else:
+                raise AssertionError(f"{path.name}: cannot read {line!r}")
+        elif match := _CHANGE.match(line):
+            label, moved, text = match.groups()
+            expected.append(Expected(section, label, bool(moved), text))
+        else:
+            raise AssertionError(f"{path.name}: cannot read {line!r}")
+    return tuple(expected)
+
+
+def shown_text(change: Change) -> str:
+    return " | ".join(s.text for s in (change.new or change.old))
+
+
+def describe(comparison: Comparison) -> str:
+    """The comparison in the case format, with whole sentences, for failure messages."""
+    lines = []
+    for section in comparison.sections:
+        lines.append(f"## {section.key}")
+        for change in section.changes:
+            lines.append(f"{change.label.value}{' moved' if change.moved else ''}: {shown_text(change)}")
+            if change.old and change.new:
+                lines.append(f"    old: {' | '.join(s.text for s in change.old)}")
+            lines += [f"    {f.old or 'none'} -> {f.new or 'none'}" for f in change.figures]
+    return "\n".join(lines)
+
+
+def matches(expected: Expected, section: str, change: Change) -> bool:
+    return (
+        (expected.section is None or expected.section == section)
+        and expected.label == change.label.value
+        and expected.moved == change.moved
+        and fold(shown_text(change)).startswith(fold(expected.text))
+        and (expected.old_text is None or fold(" | ".join(s.text for s in change.old)).startswith(fold(expected.old_text)))
+        and expected.figures == tuple((f.old, f.new) for f in change.figures)
+    )
+
+
+def test_there_are_cases() -> None:
+    assert len(CASES) >= 10
+
+
+@pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
+def test_case(path: Path) -> None:
+    case = read_case(path)
+    comparison = tipdiff.compare(tipdiff.parse_report(case.old, "old"), tipdiff.parse_report(case.new, "new"))
+    actual = [(section.key, change) for section in comparison.sections for change in section.changes]
+    ok = len(actual) == len(case.expect) and all(
+        matches(expected, section, change) for expected, (section, change) in zip(case.expect, actual, strict=True)
+    )
+    assert ok, f"{path.name}: the comparison was\n{describe(comparison)}"
