@@ -18,10 +18,11 @@ from tipdiff.arrange import arrange
 from tipdiff.classify import classify
 from tipdiff.layout import split_blocks
 from tipdiff.match import match_sections
+from tipdiff.narrate import narrate
 from tipdiff.pipeline import compare, load_report
 from tipdiff.profiles.tip import TIP
 from tipdiff.read import detect_format, read_text
-from tipdiff.render import render_json, render_markdown
+from tipdiff.render import render_changes, render_json, render_narrative
 from tipdiff.sections import split_sections
 from tipdiff.similarity import Wording
 
@@ -52,6 +53,7 @@ def main() -> None:
     links = align_sentences(old, new, pairs, wording)
     changes = [classify(link, old.sentences, new.sentences) for link in links]
     comparison = compare(old, new)
+    narrative = narrate(comparison, TIP)
 
     stages = {
         "read (2 files)": lambda: [read_text(p) for p in (OLD, NEW)],
@@ -61,8 +63,10 @@ def main() -> None:
         "alignment": lambda: align_sentences(old, new, pairs, wording),
         "classification": lambda: [classify(link, old.sentences, new.sentences) for link in links],
         "arrangement": lambda: arrange(old, new, pairs, links, changes),
-        "render markdown": lambda: render_markdown(comparison, TIP),
-        "render json": lambda: render_json(comparison),
+        "narrative": lambda: narrate(comparison, TIP),
+        "render narrative (Markdown)": lambda: render_narrative(narrative, TIP),
+        "render changes (Markdown)": lambda: render_changes(comparison, TIP),
+        "render json (with narrative)": lambda: render_json(comparison, narrative),
         "end to end (load both + compare)": lambda: compare(load_report(OLD), load_report(NEW)),
     }
     print(f"tipdiff on {OLD.name} -> {NEW.name}, median of {repeat} runs")

@@ -48,10 +48,10 @@ def test_utf16_is_rejected_with_advice(encoding: str) -> None:
     assert "\n" not in str(error.value)
 
 
-@pytest.mark.xfail(strict=True, reason="UTF-16 without a byte-order mark is called 'a binary file, not text'")
-def test_utf16_without_byte_order_mark_is_named_utf16() -> None:
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_named_utf16(encoding: str) -> None:
     with pytest.raises(NotUtf8, match="UTF-16"):
-        tipdiff.parse_report(TWO_SENTENCES.encode("utf-16-le"), "u16.txt")
+        tipdiff.parse_report(TWO_SENTENCES.encode(encoding), "u16.txt")
 
 
 def test_latin1_is_rejected() -> None:

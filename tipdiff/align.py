@@ -68,9 +68,9 @@ def _in_order(olds: list[int], news: list[int], levels: tuple[float, ...], wordi
         (a, b, score)
         for a, i in enumerate(olds)
         for b, j in enumerate(news)
-        if wording.old[i].keys() & wording.new[j].keys() and (score := wording.similarity((i,), (j,))) >= SANDWICHED
+        if wording.old[i].keys() & wording.new[j].keys() and (score := wording.score(i, j)) >= levels[-1]
     ]
-    chain = _fill_gaps(candidates, range(len(olds)), range(len(news)), (IN_ORDER, GAP, SANDWICHED))
+    chain = _fill_gaps(candidates, range(len(olds)), range(len(news)), levels)
     free_old = set(range(len(olds))) - {a for a, _, _ in chain}
     free_new = set(range(len(news))) - {b for _, b, _ in chain}
     links = []
@@ -147,7 +147,7 @@ def _moved(olds: list[int], news: list[int], level: float, wording: Wording) -> 
     for i in olds:
         candidates = {j for word in wording.old[i] for j in by_word.get(word, ())}
         for j in candidates:
-            if (score := wording.similarity((i,), (j,))) >= level:
+            if (score := wording.score(i, j)) >= level:
                 scored.append((-score, i, j))
     links, taken_old, taken_new = [], set(), set()
     for score, i, j in sorted(scored):

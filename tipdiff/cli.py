@@ -28,6 +28,7 @@ PROFILES = {"tip": TIP, "generic": GENERIC}
 class OutputFormat(StrEnum):
     text = "text"
     markdown = "markdown"
+    changes = "changes"
     json = "json"
 
 
@@ -52,24 +53,38 @@ def main_callback() -> None:
 def compare(
     old: Annotated[Path, typer.Argument(help="The older report.", metavar="OLD", show_default=False)],
     new: Annotated[Path, typer.Argument(help="The newer report.", metavar="NEW", show_default=False)],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="What to print.")] = OutputFormat.text,
+    format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: the narrative, drawn for a terminal; markdown: the narrative as Markdown;"
+            " changes: every change with its word diff; json: all of it as data.",
+        ),
+    ] = OutputFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead.")] = None,  # noqa: UP045
     input_format: Annotated[InputFormat, typer.Option(help="Markup of both reports.")] = InputFormat.auto,
     profile: Annotated[ProfileName, typer.Option(help="The report family.")] = ProfileName.tip,
 ) -> None:
-    """Align two editions sentence by sentence and say what changed.
+    """Align two editions sentence by sentence and tell what changed this year.
 
     Example:
 
         tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt --format json -o changes.json
     """
-    from tipdiff.render import render_json, render_markdown
+    from tipdiff.narrate import narrate
+    from tipdiff.render import render_changes, render_json, render_narrative
 
     chosen = PROFILES[profile.value]
     markup = None if input_format is InputFormat.auto else input_format.value
     try:
         comparison = compare_reports(load_report(old, markup, chosen), load_report(new, markup, chosen))
-        rendered = render_json(comparison) if format is OutputFormat.json else render_markdown(comparison, chosen)
+        if format is OutputFormat.changes:
+            rendered = render_changes(comparison, chosen)
+        elif format is OutputFormat.json:
+            rendered = render_json(comparison, narrate(comparison, chosen))
+        else:
+            rendered = render_narrative(narrate(comparison, chosen), chosen)
         if comparison.identical:
             typer.echo(f"The reports are identical: {len(comparison.changes)} sentences, none changed.", err=True)
         if output is not None:
@@ -108,15 +123,11 @@ def write_atomically(path: Path, text: str) -> None:
 
 def main(args: list[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of exiting (for tests and scripts)."""
-    import click
-
     try:
-        return int(app(args, standalone_mode=False) or 0)
-    except click.ClickException as error:  # usage errors: click prints them and says exit 2
-        error.show()
-        return error.exit_code
-    except click.exceptions.Abort:
-        return 130
+        app(args)  # standalone: usage errors print their usage and exit 2, as click does
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else int(done.code is not None)
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,15 +1,17 @@
 """The JSON form of a comparison: plain data, documented in the README, versioned."""
 
+from dataclasses import asdict
 from typing import Any
 
-from tipdiff.model import Change, Comparison, Label, Report, Sentence
+from tipdiff.model import Change, Comparison, Label, Narrative, Report, Sentence
 
 SCHEMA_VERSION = 1
 
 
-def comparison_data(comparison: Comparison) -> dict[str, Any]:
-    """A dict that `json.dumps` writes; every sentence of both reports in exactly one change."""
-    return {
+def comparison_data(comparison: Comparison, narrative: Narrative | None = None) -> dict[str, Any]:
+    """A dict that `json.dumps` writes; every sentence of both reports in exactly one change,
+    and the narrative under "narrative" when there is one."""
+    data = {
         "schema": "tipdiff-comparison",
         "schema_version": SCHEMA_VERSION,
         "old": _report(comparison.old),
@@ -24,6 +26,32 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
                 "changes": [_change(change) for change in section.changes],
             }
             for section in comparison.sections
+        ],
+    }
+    if narrative is not None:
+        data["narrative"] = narrative_data(narrative)
+    return data
+
+
+def narrative_data(narrative: Narrative) -> dict[str, Any]:
+    """The narrative as plain data: changes inside it in the same form as under "sections"."""
+    return {
+        "old": asdict(narrative.old),
+        "new": asdict(narrative.new),
+        "shifts": [asdict(shift) for shift in narrative.shifts],
+        "figures": [asdict(figure) for figure in narrative.figures],
+        "recommendations": [_change(change) for change in narrative.recommendations],
+        "sections": [
+            {
+                "key": story.key,
+                "presence": story.presence,
+                "counts": _counts(story.counts),
+                "cosmetic": story.cosmetic,
+                "findings": [
+                    {"kind": f.kind, "notes": list(f.notes), "change": _change(f.change)} for f in story.findings
+                ],
+            }
+            for story in narrative.sections
         ],
     }
 

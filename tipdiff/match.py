@@ -46,4 +46,3 @@ def match_sections(old: Report, new: Report, wording: Wording) -> tuple[SectionP
             new_left.remove(j)
     pairs += [SectionPair((i,), ()) for i in old_left] + [SectionPair((), (j,)) for j in new_left]
     return tuple(pairs)
-

@@ -77,6 +77,8 @@ class Report:
     """Where it came from, as the user named it (a path or a label)."""
     format: Literal["plain", "markdown", "wiki"]
     sections: tuple[Section, ...]
+    headings: tuple[str, ...] = ()
+    """Every heading as written, those over no text (a title line) included."""
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -194,3 +196,90 @@ class Comparison:
     @property
     def identical(self) -> bool:
         return all(change.label is Label.UNCHANGED for change in self.changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One of the two reports as the narrative names it."""
+
+    name: str
+    year: int | None
+    """The year of the report, from its title, its file name or its latest year + lag."""
+    data_year: int | None
+    """The year most of its figures are for (a TIP report of year N reports year N-1)."""
+    country: str | None
+    tier: str | None
+    sentences: int
+    matched: int
+    """How many of its sentences have a counterpart in the other report."""
+    sections: tuple[str, ...]
+    """Keys of its sections, in reading order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """A headline that may have moved: the tier, or a section's verdict."""
+
+    subject: str
+    """"tier" or a section key."""
+    old: str | None
+    """The short form ("Tier 2", "maintained"), None where the report does not say."""
+    new: str | None
+    old_sentence: str | None
+    new_sentence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """A quantity that changed, or that the new report restates for an earlier year."""
+
+    label: str | None
+    """What it counts, from the words around it; None when they do not say."""
+    section: str
+    old: str
+    new: str
+    old_year: int | None
+    new_year: int | None
+    difference: float | None
+    percent: float | None
+    """Change relative to the old value, in percent; None when the old value is 0."""
+    restated: bool
+    """True when both figures are for the same year: the new report corrects the old."""
+    sentence: str
+    """The new report's sentence, for figures whose label says too little."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A change worth a reader's attention."""
+
+    kind: Literal["added", "removed", "meaning", "moved"]
+    change: Change
+    notes: tuple[str, ...] = ()
+    """For a change of meaning, what shifted ('"did not" dropped', '"more" -> "fewer"')."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionStory:
+    """One section in the narrative: its counts and what stands out."""
+
+    key: str
+    presence: Literal["both", "old", "new"]
+    """Whether both reports have the section or only one."""
+    counts: dict[Label, int]
+    cosmetic: int
+    """Rewordings that change only case, quotes, hyphens or punctuation: counted, not listed."""
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Narrative:
+    """What changed this year, in the order a reader wants it."""
+
+    old: Edition
+    new: Edition
+    shifts: tuple[Shift, ...]
+    figures: tuple[KeyFigure, ...]
+    recommendations: tuple[Change, ...]
+    """Changes of the recommendations section (added, dropped, reworded), empty if none."""
+    sections: tuple[SectionStory, ...]

@@ -94,8 +94,8 @@ class Number:
             return "money"
         if self.value[-2:] in ("st", "nd", "rd", "th"):
             return "ordinal"
-        if self.value.isdigit() and len(self.value) == 4 and self.value[:2] in ("19", "20"):
-            return "year"
+        if self.text.isdigit() and len(self.text) == 4 and self.text[:2] in ("19", "20"):
+            return "year"  # "1,931" is a count: a year is written without a separator
         return "count"
 
 

@@ -11,7 +11,7 @@ from tipdiff.classify import classify
 from tipdiff.errors import NoSentences, UnknownFormat
 from tipdiff.layout import split_blocks
 from tipdiff.match import match_sections
-from tipdiff.model import Comparison, Report
+from tipdiff.model import BlockKind, Comparison, Report
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.read import FORMATS, Format, decode, detect_format, read_text
@@ -31,7 +31,9 @@ def parse_report(text: str | bytes, name: str = "<text>", format: str | None = N
     if format is not None and format not in FORMATS:
         raise UnknownFormat(f"{format!r} is not an input format; use one of {', '.join(FORMATS)}")
     chosen: Format = format or detect_format(text, name)  # type: ignore[assignment]
-    report = Report(name, chosen, split_sections(split_blocks(text, chosen), profile))
+    blocks = split_blocks(text, chosen)
+    headings = tuple(block.text for block in blocks if block.kind is BlockKind.HEADING)
+    report = Report(name, chosen, split_sections(blocks, profile), headings)
     if not report.sections:
         raise NoSentences(f"{name}: holds no sentences to compare")
     return report

@@ -38,7 +38,7 @@ def read_text(path: str | Path) -> str:
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text with or without a byte-order mark, line endings made \\n."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data[:65536]):
         raise NotUtf8(f"{name}: is UTF-16; save it as UTF-8 (e.g. iconv -f utf-16 -t utf-8)")
     if b"\x00" in data[:65536]:
         raise NotText(f"{name}: is a binary file, not text")
@@ -54,6 +54,13 @@ def decode(data: bytes, name: str) -> str:
     if not text.strip():
         raise EmptyReport(f"{name}: is empty")
     return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Text in UTF-16 without a byte-order mark: every other byte is zero."""
+    if len(head) < 4 or b"\x00" not in head:
+        return False
+    return max(head[0::2].count(0), head[1::2].count(0)) >= 0.9 * (len(head) // 2)
 
 
 def detect_format(text: str, name: str = "") -> Format:

@@ -9,8 +9,9 @@ from pathlib import Path
 import jinja2
 
 from tipdiff.jsonform import comparison_data
-from tipdiff.model import Comparison, Label
+from tipdiff.model import Comparison, Label, Narrative
 from tipdiff.profiles import Profile
+from tipdiff.profiles.tip import TIP
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -33,12 +34,44 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = escape_markdown
+    env.filters["signed"] = signed
     return env
 
 
 def escape_markdown(text: str) -> str:
     """Report text as literal Markdown on one line: its asterisks and brackets are not markup."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+
+
+def signed(value: float | None, digits: int = 0) -> str:
+    """+177, −304, −40.9: a change with its sign, and a true minus."""
+    if value is None:
+        return ""
+    text = f"{abs(value):,.{digits}f}"
+    return text if text.strip("0.,") == "" else ("+" if value > 0 else "\u2212") + text
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeContext:
+    """What `narrative.md.j2` renders."""
+
+    narrative: Narrative
+    profile: Profile
+    Label: type[Label] = Label
+
+    def only(self, presence: str) -> list[str]:
+        """Titles of the sections only one report has ("old" or "new")."""
+        return [self.profile.title(s.key) for s in self.narrative.sections if s.presence == presence]
+
+    @property
+    def shared(self) -> list[str]:
+        """Titles of the sections both reports have."""
+        return self.only("both")
+
+
+def render_narrative(narrative: Narrative, profile: Profile = TIP) -> str:
+    """The story of what changed: headline shifts, key figures, recommendations, sections."""
+    return environment().get_template("narrative.md.j2").render(context=NarrativeContext(narrative, profile))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +83,10 @@ class ChangesContext:
     Label: type[Label] = Label
 
 
-def render_markdown(comparison: Comparison, profile: Profile) -> str:
+def render_changes(comparison: Comparison, profile: Profile) -> str:
     """Per section: a line of counts, then every change that is not `unchanged`."""
     return environment().get_template("changes.md.j2").render(context=ChangesContext(comparison, profile))
 
 
-def render_json(comparison: Comparison) -> str:
-    return json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2) + "\n"
+def render_json(comparison: Comparison, narrative: Narrative | None = None) -> str:
+    return json.dumps(comparison_data(comparison, narrative), ensure_ascii=False, indent=2) + "\n"

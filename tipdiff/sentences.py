@@ -4,6 +4,7 @@ A bullet is one unit however many sentences it holds: recommendations are
 added, dropped and reworded as whole items.
 """
 
+import re
 from bisect import bisect_right
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -20,6 +21,14 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 """Lower-case, without the final full stop, as Punkt stores them ("U.S." -> "u.s")."""
+
+BOILERPLATE = re.compile(
+    r"(?:twitter|facebook|linkedin|instagram|youtube|pinterest|reddit|whatsapp|e-?mail|print|share|tweet"
+    r"|original source can be found here|click here to [\w ]+|read more|advertisement|share this (?:article|story|page)"
+    r"|skip to (?:main )?content|back to top)\W*",
+    re.IGNORECASE,
+)
+"""Web page furniture that copies of reports pick up; it is not report text."""
 
 MAX_UNIT_CHARS = 4000
 """Longer runs without a sentence end (a pasted table, a wall of text) are cut at a
@@ -48,6 +57,7 @@ def split_sentences(block: Block) -> tuple[Sentence, ...]:
         for start, end in spans
         for text in _cut(block.text[start:end].strip())
         if any(character.isalnum() for character in text)  # "...." or "---" is no sentence
+        and not BOILERPLATE.fullmatch(text)
     )
 
 

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from tipdiff.model import Report, Sentence
 from tipdiff.normalize import words
-from tipdiff.numbers import NUMBER_WORDS
+from tipdiff.numbers import NUMBER_WORDS, find_numbers
 
 NUMBER = "#"
 """The token every number becomes."""
+TIEBREAK = 1e-6
+"""Far below any difference in wording that matters; only decides exact ties."""
 
 
 def bag_of_words(sentence: Sentence) -> Counter[str]:
@@ -78,13 +80,29 @@ class Wording:
     old: tuple[Counter[str], ...]
     new: tuple[Counter[str], ...]
     vocabulary: Vocabulary
+    old_tiebreaks: tuple[tuple[str, Counter[str]], ...]
+    """Each old sentence's key and number values, for breaking ties between equal scores."""
+    new_tiebreaks: tuple[tuple[str, Counter[str]], ...]
 
     @classmethod
     def of(cls, old: Report, new: Report) -> Wording:
         old_bags = tuple(bag_of_words(s) for s in old.sentences)
         new_bags = tuple(bag_of_words(s) for s in new.sentences)
-        return cls(old_bags, new_bags, Vocabulary.of(old_bags + new_bags))
+        return cls(
+            old_bags, new_bags, Vocabulary.of(old_bags + new_bags), _tiebreaks(old.sentences), _tiebreaks(new.sentences)
+        )
+
+    def score(self, i: int, j: int) -> float:
+        """Similarity of old sentence i and new sentence j; where wording alone ties, the same
+        text and then the same numbers win, so both directions of a comparison agree."""
+        (old_key, old_numbers), (new_key, new_numbers) = self.old_tiebreaks[i], self.new_tiebreaks[j]
+        tiebreak = 2 if old_key == new_key else 1 if old_numbers == new_numbers else 0
+        return self.similarity((i,), (j,)) + TIEBREAK * tiebreak
 
     def similarity(self, olds: Iterable[int], news: Iterable[int]) -> float:
         """Similarity of old sentences `olds` taken together with new sentences `news`."""
         return self.vocabulary.similarity(merged(self.old[i] for i in olds), merged(self.new[j] for j in news))
+
+
+def _tiebreaks(sentences: tuple[Sentence, ...]) -> tuple[tuple[str, Counter[str]], ...]:
+    return tuple((s.key, Counter(n.value for n in find_numbers(s.text))) for s in sentences)

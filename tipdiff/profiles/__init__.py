@@ -25,6 +25,8 @@ class SectionKind:
     opener: re.Pattern[str] | None = None
     """Matches the start of a folded paragraph that begins this section when no heading
     does, such as a TIP verdict sentence."""
+    verdict: re.Pattern[str] | None = None
+    """Finds the section's verdict in a folded sentence; group "verdict" is its short form."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,14 @@ class Profile:
 
     name: str
     sections: tuple[SectionKind, ...]
+    headings: tuple[re.Pattern[str], ...] = ()
+    """Over folded headings: groups "year", "country" and "tier" where a heading gives them."""
+    statements: tuple[re.Pattern[str], ...] = ()
+    """Over sentences as written: the same groups where the text states them."""
+    data_year_lag: int = 0
+    """A report of year N mostly reports on year N - lag."""
+    recommendations: str | None = None
+    """Key of the section whose items are recommendations."""
 
     def key_for_heading(self, heading: str) -> str:
         """The canonical key a heading names, or a slug of the heading itself."""

@@ -11,12 +11,25 @@ import re
 from tipdiff.profiles import Profile, SectionKind
 
 _GOVERNMENT = r"(?:the )?government(?: of [\w .'-]{1,40}?)?(?:'s)?"
-_VERDICT = r"(?:\w+ ){0,4}?"
+_ANY_WORDS = r"(?:\w+ ){0,4}?"
+
+
+def _opener(efforts: str) -> re.Pattern[str]:
+    """Opens a section: "The government increased/maintained/decreased ... <efforts>"."""
+    return re.compile(rf"{_GOVERNMENT} {_ANY_WORDS}(?:{efforts})\b")
 
 
 def _verdict(efforts: str) -> re.Pattern[str]:
-    """ "The government increased/maintained/decreased ... <efforts>" at a paragraph's start."""
-    return re.compile(rf"{_GOVERNMENT} {_VERDICT}(?:{efforts})\b")
+    """The short verdict ("increased", "made minimal") of a section's first sentence."""
+    return re.compile(
+        rf"{_GOVERNMENT} (?P<verdict>increased|maintained|decreased|made (?:\w+ )?\w+|did not make \w+)"
+        rf" (?:\w+ ){{0,3}}?(?:{efforts})\b"
+    )
+
+
+_LAW_ENFORCEMENT = r"(?:anti-trafficking )?law enforcement (?:efforts|response)"
+_PROTECTION = r"(?:victim )?protection efforts|efforts to (?:protect|identify and protect) victims"
+_PREVENTION = r"(?:trafficking )?prevention efforts|efforts to prevent"
 
 
 TIP = Profile(
@@ -34,6 +47,10 @@ TIP = Profile(
                 rf"{_GOVERNMENT} (?:does not fully|fully) (?:meets?|compl(?:y|ies))"
                 r" (?:with )?the minimum standards"
             ),
+            verdict=re.compile(
+                r"(?P<verdict>(?:does not fully|fully|does not) (?:meets?|compl(?:y|ies))"
+                r" (?:with )?the minimum standards(?:[^.;]*? (?:is|is not) making significant efforts)?)"
+            ),
         ),
         SectionKind(
             key="recommendations",
@@ -45,19 +62,22 @@ TIP = Profile(
             key="prosecution",
             title="Prosecution",
             headings=re.compile(r"^prosecution\b|law enforcement"),
-            opener=_verdict(r"(?:anti-trafficking )?law enforcement (?:efforts|response)"),
+            opener=_opener(_LAW_ENFORCEMENT),
+            verdict=_verdict(_LAW_ENFORCEMENT),
         ),
         SectionKind(
             key="protection",
             title="Protection",
             headings=re.compile(r"^(?:victim )?protection\b"),
-            opener=_verdict(r"(?:victim )?protection efforts|efforts to (?:protect|identify and protect) victims"),
+            opener=_opener(_PROTECTION),
+            verdict=_verdict(_PROTECTION),
         ),
         SectionKind(
             key="prevention",
             title="Prevention",
             headings=re.compile(r"^prevention\b"),
-            opener=_verdict(r"(?:trafficking )?prevention efforts|efforts to prevent"),
+            opener=_opener(_PREVENTION),
+            verdict=_verdict(_PREVENTION),
         ),
         SectionKind(
             key="profile",
@@ -69,4 +89,18 @@ TIP = Profile(
             ),
         ),
     ),
+    headings=(
+        re.compile(r"^(?P<year>(?:19|20)\d\d) trafficking in persons report(?::\s*(?P<country>.+))?$"),
+        re.compile(r"trafficking in persons report (?P<year>(?:19|20)\d\d)"),
+        re.compile(r"^(?P<country>[^()]+?)\s*\((?P<tier>tier [^)]+)\)$"),
+        re.compile(r"^(?:human )?trafficking in (?P<country>[^()]+)$"),
+    ),
+    statements=(
+        re.compile(
+            r"\b(?:remained on|(?:upgraded|downgraded|moved) to|placed on) (?P<tier>Tier (?:2 Watch List|[123]))\b"
+        ),
+        re.compile(r"\b[Tt]he Government of (?P<country>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"),
+    ),
+    data_year_lag=1,
+    recommendations="recommendations",
 )
