@@ -24,6 +24,10 @@ HEDGES = (
     "partial", "partially", "limited", "significantly", "reportedly", "allegedly", "potentially",
 )  # fmt: skip
 
+HEDGES_MATTER = 0.5
+"""In a sentence rewritten beyond this similarity, a hedge that comes or goes is part of
+the rewrite, not news; a negation or a reversed direction always is."""
+
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -43,10 +47,11 @@ def meaning_shifts(change: Change) -> tuple[str, ...]:
             shifts.append(f'"{a}" → "{b}"')
         elif b in gone and a in came:
             shifts.append(f'"{b}" → "{a}"')
-    for hedge in HEDGES:
-        in_gone, in_came = _has(deleted, hedge), _has(inserted, hedge)
-        if in_gone != in_came:
-            shifts.append(f'"{hedge}" {"dropped" if in_gone else "added"}')
+    if change.similarity >= HEDGES_MATTER:
+        for hedge in HEDGES:
+            in_gone, in_came = _has(deleted, hedge), _has(inserted, hedge)
+            if in_gone != in_came:
+                shifts.append(f'"{hedge}" {"dropped" if in_gone else "added"}')
     return tuple(dict.fromkeys(shifts))
 
 
