@@ -139,13 +139,15 @@ def _gain(single: Counter[str], group: list[Counter[str]], joining: Counter[str]
 
 def _moved(olds: list[int], news: list[int], level: float, wording: Wording) -> list[Link]:
     """Pass 3: best-first pairing of what is left among `olds` and `news`."""
-    by_word: dict[str, list[int]] = {}
+    # Sentences anywhere may have moved, so comparing all pairs would be quadratic: a pair is
+    # only scored when the two share one of their most distinctive words.
+    by_landmark: dict[str, list[int]] = {}
     for j in news:
-        for word in wording.new[j]:
-            by_word.setdefault(word, []).append(j)
+        for word in wording.landmarks(wording.new[j]):
+            by_landmark.setdefault(word, []).append(j)
     scored = []
     for i in olds:
-        candidates = {j for word in wording.old[i] for j in by_word.get(word, ())}
+        candidates = {j for word in wording.landmarks(wording.old[i]) for j in by_landmark.get(word, ())}
         for j in candidates:
             if (score := wording.score(i, j)) >= level:
                 scored.append((-score, i, j))

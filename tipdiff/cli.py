@@ -29,6 +29,7 @@ class OutputFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     changes = "changes"
+    html = "html"
     json = "json"
 
 
@@ -59,7 +60,8 @@ def compare(
             "--format",
             "-f",
             help="text: the narrative, drawn for a terminal; markdown: the narrative as Markdown;"
-            " changes: every change with its word diff; json: all of it as data.",
+            " changes: every change with its word diff; html: the narrative and the two reports side by side,"
+            " one self-contained page; json: all of it as data.",
         ),
     ] = OutputFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead.")] = None,  # noqa: UP045
@@ -70,10 +72,10 @@ def compare(
 
     Example:
 
-        tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt --format json -o changes.json
+        tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt --format html -o changes.html
     """
     from tipdiff.narrate import narrate
-    from tipdiff.render import render_changes, render_json, render_narrative
+    from tipdiff.render import render_changes, render_html, render_json, render_narrative
 
     chosen = PROFILES[profile.value]
     markup = None if input_format is InputFormat.auto else input_format.value
@@ -83,6 +85,8 @@ def compare(
             rendered = render_changes(comparison, chosen)
         elif format is OutputFormat.json:
             rendered = render_json(comparison, narrate(comparison, chosen))
+        elif format is OutputFormat.html:
+            rendered = render_html(comparison, narrate(comparison, chosen), chosen)
         else:
             rendered = render_narrative(narrate(comparison, chosen), chosen)
         if comparison.identical:
@@ -115,6 +119,9 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
+        umask = os.umask(0)  # mkstemp makes the file private; give it the usual permissions
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

@@ -1,4 +1,5 @@
-"""The one place tipdiff speaks to markdown-it-py: a Markdown report as blocks."""
+"""The one place tipdiff speaks to markdown-it-py: Markdown reports read as blocks, and
+the narrative turned into HTML for the side-by-side page."""
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -39,3 +40,8 @@ def _plain_text(inline: Token) -> str:
         elif child.type == "image":
             parts.append(child.content)
     return "".join(parts)
+
+
+def markdown_html(markdown: str) -> str:
+    """HTML for Markdown that tipdiff wrote; raw HTML in it is escaped, never passed through."""
+    return _PARSER.render(markdown)

@@ -4,12 +4,14 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 
 import jinja2
 
 from tipdiff.jsonform import comparison_data
-from tipdiff.model import Comparison, Label, Narrative
+from tipdiff.markdown import markdown_html
+from tipdiff.model import Change, Comparison, Label, Narrative, SectionComparison
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
 
@@ -27,7 +29,7 @@ def templates_dir() -> Path:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
-        autoescape=jinja2.select_autoescape(["html"]),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -90,3 +92,36 @@ def render_changes(comparison: Comparison, profile: Profile) -> str:
 
 def render_json(comparison: Comparison, narrative: Narrative | None = None) -> str:
     return json.dumps(comparison_data(comparison, narrative), ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What `page.html.j2` renders: the narrative on top, the two reports side by side below."""
+
+    comparison: Comparison
+    narrative: Narrative
+    profile: Profile
+    narrative_html: str
+    """The narrative as HTML, made by markdown-it-py from tipdiff's own escaped Markdown."""
+    Label: type[Label] = Label
+
+    def runs(self, section: SectionComparison) -> list[tuple[bool, tuple[Change, ...]]]:
+        """The section's changes as runs: (True, unchanged sentences) to fold, (False, one change)."""
+        runs: list[tuple[bool, tuple[Change, ...]]] = []
+        for unchanged, group in groupby(section.changes, key=lambda c: c.label is Label.UNCHANGED):
+            changes = tuple(group)
+            runs += [(True, changes)] if unchanged else [(False, (change,)) for change in changes]
+        return runs
+
+    def moved_from(self, change: Change) -> str:
+        """The old section a moved sentence came from, as its anchor id."""
+        for section in self.comparison.old.sections:
+            if change.old and change.old[0] in section.sentences:
+                return section.key or "document"
+        return ""
+
+
+def render_html(comparison: Comparison, narrative: Narrative, profile: Profile = TIP) -> str:
+    """One self-contained page: inline CSS and JS, no request leaves it."""
+    context = PageContext(comparison, narrative, profile, markdown_html(render_narrative(narrative, profile)))
+    return environment().get_template("page.html.j2").render(context=context)

@@ -18,6 +18,8 @@ from tipdiff.numbers import NUMBER_WORDS, find_numbers
 
 NUMBER = "#"
 """The token every number becomes."""
+LANDMARKS = 8
+"""How many of a sentence's rarest words index it when looking for moved sentences."""
 TIEBREAK = 1e-6
 """Far below any difference in wording that matters; only decides exact ties."""
 
@@ -80,6 +82,9 @@ class Wording:
     old: tuple[Counter[str], ...]
     new: tuple[Counter[str], ...]
     vocabulary: Vocabulary
+    old_mass: tuple[float, ...]
+    """Each old sentence's total word weight, computed once: scoring is the hot loop."""
+    new_mass: tuple[float, ...]
     old_tiebreaks: tuple[tuple[str, Counter[str]], ...]
     """Each old sentence's key and number values, for breaking ties between equal scores."""
     new_tiebreaks: tuple[tuple[str, Counter[str]], ...]
@@ -88,16 +93,30 @@ class Wording:
     def of(cls, old: Report, new: Report) -> Wording:
         old_bags = tuple(bag_of_words(s) for s in old.sentences)
         new_bags = tuple(bag_of_words(s) for s in new.sentences)
+        vocabulary = Vocabulary.of(old_bags + new_bags)
         return cls(
-            old_bags, new_bags, Vocabulary.of(old_bags + new_bags), _tiebreaks(old.sentences), _tiebreaks(new.sentences)
+            old_bags,
+            new_bags,
+            vocabulary,
+            tuple(map(vocabulary.mass, old_bags)),
+            tuple(map(vocabulary.mass, new_bags)),
+            _tiebreaks(old.sentences),
+            _tiebreaks(new.sentences),
         )
 
     def score(self, i: int, j: int) -> float:
         """Similarity of old sentence i and new sentence j; where wording alone ties, the same
         text and then the same numbers win, so both directions of a comparison agree."""
+        total = self.old_mass[i] + self.new_mass[j]
+        similarity = 2 * self.vocabulary.shared(self.old[i], self.new[j]) / total if total else 1.0
         (old_key, old_numbers), (new_key, new_numbers) = self.old_tiebreaks[i], self.new_tiebreaks[j]
         tiebreak = 2 if old_key == new_key else 1 if old_numbers == new_numbers else 0
-        return self.similarity((i,), (j,)) + TIEBREAK * tiebreak
+        return similarity + TIEBREAK * tiebreak
+
+    def landmarks(self, bag: Counter[str]) -> list[str]:
+        """The sentence's LANDMARKS most distinctive words: a revision keeps some of them."""
+        weights = self.vocabulary.weights
+        return sorted(bag, key=lambda word: (-weights.get(word, 1.0), word))[:LANDMARKS]
 
     def similarity(self, olds: Iterable[int], news: Iterable[int]) -> float:
         """Similarity of old sentences `olds` taken together with new sentences `news`."""
