@@ -1,5 +1,6 @@
 """The `tipdiff` command: parse, call the library, render, write."""
 
+import json
 import os
 import sys
 import tempfile
@@ -100,6 +101,60 @@ def compare(
     except TipdiffError as error:
         typer.echo(f"Error: {error}", err=True)
         raise typer.Exit(2) from None
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Reports to check.", show_default=False)] = None,  # noqa: UP045
+    base: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Check every report added or changed since this git ref (e.g. origin/main)."),
+    ] = None,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="What to print.")] = CheckFormat.text,
+    summary: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            help="Append the results and what changed, as Markdown, to this file (default: $GITHUB_STEP_SUMMARY)."
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
+) -> None:
+    """Check new or changed reports in a repository of reports and say what changed.
+
+    Exit codes: 0 all good (warnings allowed unless --strict), 1 a rule failed, 2 bad usage or input.
+    Under GitHub Actions each problem is also printed as a workflow annotation.
+
+    Example:
+
+        tipdiff check --base origin/main
+    """
+    from tipdiff.check import run_check
+    from tipdiff.jsonform import check_data
+    from tipdiff.render import render_check
+
+    try:
+        run = run_check([str(p) for p in paths or []], base, Path.cwd(), strict)
+        if format is CheckFormat.json:
+            sys.stdout.write(json.dumps(check_data(run), ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(render_check(run, "junit" if format is CheckFormat.junit else "text"))
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            sys.stdout.write(render_check(run, "annotations"))
+        if target := summary or (
+            Path(os.environ["GITHUB_STEP_SUMMARY"]) if os.environ.get("GITHUB_STEP_SUMMARY") else None
+        ):
+            with target.open("a", encoding="utf-8") as file:
+                file.write(render_check(run, "summary"))
+    except (TipdiffError, OSError) as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(run.exit_code)
 
 
 def show_in_terminal(markdown: str) -> None:

@@ -3,7 +3,8 @@
 from dataclasses import asdict
 from typing import Any
 
-from tipdiff.model import Change, Comparison, Label, Narrative, Report, Sentence
+from tipdiff.check import CheckRun
+from tipdiff.model import Change, Comparison, Label, Narrative, Report, Sentence, Severity
 
 SCHEMA_VERSION = 1
 
@@ -86,3 +87,25 @@ def _sentence(sentence: Sentence) -> dict[str, Any]:
 
 def _counts(counts: dict[Label, int]) -> dict[str, int]:
     return {label.value: n for label, n in counts.items()}
+
+
+def check_data(run: CheckRun) -> dict[str, Any]:
+    """`tipdiff check --format json`: each report with its violations and key figure changes."""
+    return {
+        "schema": "tipdiff-check",
+        "schema_version": SCHEMA_VERSION,
+        "exit_code": run.exit_code,
+        "errors": run.count(Severity.ERROR),
+        "warnings": run.count(Severity.WARNING),
+        "reports": [
+            {
+                "path": report.path,
+                "country": report.country,
+                "year": report.year,
+                "previous": report.previous,
+                "violations": [asdict(v) for v in report.violations],
+                "narrative": narrative_data(report.narrative) if report.narrative else None,
+            }
+            for report in run.reports
+        ],
+    }

@@ -247,6 +247,10 @@ class KeyFigure:
     """True when both figures are for the same year: the new report corrects the old."""
     sentence: str
     """The new report's sentence, for figures whose label says too little."""
+    old_line: int
+    """Line of the old report's sentence."""
+    new_line: int
+    """Line of the new report's sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,3 +287,40 @@ class Narrative:
     recommendations: tuple[Change, ...]
     """Changes of the recommendations section (added, dropped, reworded), empty if none."""
     sections: tuple[SectionStory, ...]
+
+
+class Severity(StrEnum):
+    """How much a broken rule matters: errors fail `tipdiff check`, warnings only with --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """A rule a report breaks, where it breaks it."""
+
+    rule: str
+    """The rule's id ("TD301"), see `tipdiff.validate.RULES`."""
+    severity: Severity
+    line: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportCheck:
+    """What `tipdiff check` found in one report."""
+
+    path: str
+    """As given, or relative to the repository root."""
+    country: str | None
+    """From the file's path (the configured pattern), or None when the path does not fit it."""
+    year: int | None
+    previous: str | None
+    """The nearest earlier report of the same country it was compared with, if any."""
+    violations: tuple[Violation, ...]
+    narrative: Narrative | None
+    """What changed since `previous`."""
+
+    def count(self, severity: Severity) -> int:
+        return sum(v.severity is severity for v in self.violations)

@@ -7,10 +7,9 @@ knows none of it still gets editions, figures and sections.
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from pathlib import Path
 from typing import Literal
 
+from tipdiff.edition import read_edition
 from tipdiff.facts import Fact, find_facts
 from tipdiff.meaning import is_cosmetic, meaning_shifts
 from tipdiff.model import (
@@ -24,13 +23,12 @@ from tipdiff.model import (
     Report,
     SectionComparison,
     SectionStory,
+    Sentence,
     Shift,
 )
-from tipdiff.numbers import find_numbers
-from tipdiff.profiles import Profile, fold_heading
+from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
 
-_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _AMOUNT = re.compile(r"^(?:\$|€|£|MXN )?(\d+(?:\.\d+)?)(?: (hundred|thousand|million|billion))?%?$")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 RELATED = 0.4
@@ -43,8 +41,8 @@ def narrate(comparison: Comparison, profile: Profile = TIP) -> Narrative:
     """The narrative of a comparison: editions, headline shifts, figures, recommendations, sections."""
     matched_old = sum(len(c.old) for c in comparison.changes if c.old and c.new)
     matched_new = sum(len(c.new) for c in comparison.changes if c.old and c.new)
-    old = _edition(comparison.old, matched_old, profile)
-    new = _edition(comparison.new, matched_new, profile)
+    old = read_edition(comparison.old, matched_old, profile)
+    new = read_edition(comparison.new, matched_new, profile)
     # Only a section both reports have can tell of recommendations dropped or verdicts changed.
     recommendations = next(
         (s for s in comparison.sections if s.key == profile.recommendations and _presence(s) == "both"), None
@@ -59,48 +57,6 @@ def narrate(comparison: Comparison, profile: Profile = TIP) -> Narrative:
         else (),
         sections=tuple(_story(section, section is recommendations) for section in comparison.sections),
     )
-
-
-def _edition(report: Report, matched: int, profile: Profile) -> Edition:
-    # What a heading says ("Mexico (Tier 2)") wins over what the text says.
-    found = _first_groups((s.text for s in report.sentences), profile.statements) | {
-        group: value.title()
-        for group, value in _first_groups(map(fold_heading, report.headings), profile.headings).items()
-    }
-    year = int(found["year"]) if "year" in found else _year_in_name(report.name)
-    if year:
-        data_year = year - profile.data_year_lag
-    else:  # the latest year the report mentions is the year it reports on
-        mentioned = (int(n.value) for s in report.sentences for n in find_numbers(s.text) if n.kind == "year")
-        data_year = max(mentioned, default=None)
-        year = data_year + profile.data_year_lag if data_year and profile.data_year_lag else None
-    return Edition(
-        name=report.name,
-        year=year,
-        data_year=data_year,
-        country=found.get("country"),
-        tier=found.get("tier"),
-        sentences=len(report.sentences),
-        matched=matched,
-        sections=tuple(s.key or "document" for s in report.sections),
-    )
-
-
-def _first_groups(texts: Iterable[str], patterns: tuple[re.Pattern[str], ...]) -> dict[str, str]:
-    """For each named group of the patterns, its first non-empty match in the texts."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for pattern in patterns:
-            if match := pattern.search(text):
-                for group, value in match.groupdict().items():
-                    if value:
-                        found.setdefault(group, value.strip())
-    return found
-
-
-def _year_in_name(name: str) -> int | None:
-    match = _YEAR_IN_NAME.search(Path(name).name)
-    return int(match.group(1)) if match else None
 
 
 def _shifts(comparison: Comparison, old: Edition, new: Edition, profile: Profile) -> tuple[Shift, ...]:
@@ -146,6 +102,7 @@ def _changed_figures(change: Change, section: str, old: Edition, new: Edition) -
     """Rows for one revised sentence: the same counted thing this year against last year's
     report, the same earlier year against itself (a restatement), then what the diff pairs."""
     sentence = " ".join(s.text for s in change.new)
+    lines = (change.old[0].line, change.new[0].line)
     old_facts = list(find_facts(" ".join(s.text for s in change.old)))
     new_facts = list(find_facts(sentence))
     paired_by_diff = {f.old: f.new for f in change.figures if f.old and f.new}
@@ -165,7 +122,7 @@ def _changed_figures(change: Change, section: str, old: Edition, new: Edition) -
         if after.noun and unique and sure:
             used |= {before, after}
             if before.number.value != after.number.value:
-                rows.append(_figure(before, after, section, old, new, sentence))
+                rows.append(_figure(before, after, section, old, new, sentence, lines))
     step = (new.data_year or 0) - (old.data_year or 0)
     old_left, new_left = [f for f in old_facts if f not in used], [f for f in new_facts if f not in used]
     for figure in change.figures:
@@ -173,7 +130,7 @@ def _changed_figures(change: Change, section: str, old: Edition, new: Edition) -
         # Years are not facts, so a year that rolls forward is no figure; and a pair the diff
         # made is kept only when it reads as last year's value against this year's.
         if before and after and (before.year or old.data_year or 0) + step == (after.year or new.data_year or 0):
-            rows.append(_figure(before, after, section, old, new, sentence, restated=False))
+            rows.append(_figure(before, after, section, old, new, sentence, lines, restated=False))
     return rows
 
 
@@ -187,7 +144,14 @@ def _take(facts: list[Fact], text: str | None) -> Fact | None:
 
 
 def _figure(
-    before: Fact, after: Fact, section: str, old: Edition, new: Edition, sentence: str, restated: bool | None = None
+    before: Fact,
+    after: Fact,
+    section: str,
+    old: Edition,
+    new: Edition,
+    sentence: str,
+    lines: tuple[int, int],
+    restated: bool | None = None,
 ) -> KeyFigure:
     old_year, new_year = before.year or old.data_year, after.year or new.data_year
     a, b = _amount(before.number.value), _amount(after.number.value)
@@ -204,6 +168,8 @@ def _figure(
         percent=percent,
         restated=old_year == new_year if restated is None else restated,
         sentence=sentence,
+        old_line=lines[0],
+        new_line=lines[1],
     )
 
 
@@ -215,8 +181,9 @@ def _across_reports(comparison: Comparison, old: Edition, new: Edition) -> list[
     found = []
     for (label, year), (after, sentence, section) in new_facts.items():
         before = old_facts.get((label, old.data_year if year == new.data_year else year))
-        if before and before[0].number.value != after.number.value and _related(before[1], sentence):
-            found.append(_figure(before[0], after, section, old, new, sentence))
+        if before and before[0].number.value != after.number.value and _related(before[1].text, sentence.text):
+            lines = (before[1].line, sentence.line)
+            found.append(_figure(before[0], after, section, old, new, sentence.text, lines))
     return found
 
 
@@ -227,10 +194,10 @@ def _related(a: str, b: str) -> bool:
     return bool(shorter) and len(shorter & longer) >= RELATED * len(shorter)
 
 
-def _facts_by_year(report: Report, data_year: int | None) -> dict[tuple[str, int | None], tuple[Fact, str, str]]:
+def _facts_by_year(report: Report, data_year: int | None) -> dict[tuple[str, int | None], tuple[Fact, Sentence, str]]:
     """Facts with a specific label, by label and year, with their sentence and section;
     a label and year the report gives two values for is left out as ambiguous."""
-    facts: dict[tuple[str, int | None], tuple[Fact, str, str]] = {}
+    facts: dict[tuple[str, int | None], tuple[Fact, Sentence, str]] = {}
     ambiguous = set()
     for section in report.sections:
         for sentence in section.sentences:
@@ -239,7 +206,7 @@ def _facts_by_year(report: Report, data_year: int | None) -> dict[tuple[str, int
                     key = (fact.label, fact.year or data_year)
                     if key in facts and facts[key][0].number.value != fact.number.value:
                         ambiguous.add(key)
-                    facts.setdefault(key, (fact, sentence.text, section.key or "document"))
+                    facts.setdefault(key, (fact, sentence, section.key or "document"))
     return {key: fact for key, fact in facts.items() if key not in ambiguous}
 
 

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import jinja2
 
+from tipdiff.check import CheckRun
 from tipdiff.jsonform import comparison_data
 from tipdiff.markdown import markdown_html
-from tipdiff.model import Change, Comparison, Label, Narrative, SectionComparison
+from tipdiff.model import Change, Comparison, Label, Narrative, ReportCheck, SectionComparison, Severity
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
+from tipdiff.validate import RULES, Rule
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -29,7 +31,7 @@ def templates_dir() -> Path:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "xml.j2"), default_for_string=False),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -37,7 +39,25 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = escape_markdown
     env.filters["signed"] = signed
+    env.filters["workflow_data"] = workflow_data
+    env.filters["workflow_property"] = workflow_property
+    env.tests["failing_report"] = fails
     return env
+
+
+def fails(report: ReportCheck, strict: bool) -> bool:
+    """Whether a report fails the check: an error, or with `strict` any warning."""
+    return bool(report.count(Severity.ERROR) or (strict and report.count(Severity.WARNING)))
+
+
+def workflow_data(text: str) -> str:
+    """Text for a GitHub workflow command's message: %, CR and LF escaped, as GitHub documents."""
+    return str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def workflow_property(text: str) -> str:
+    """Text for a workflow command's property (file=, title=): also : and , escaped."""
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def escape_markdown(text: str) -> str:
@@ -125,3 +145,25 @@ def render_html(comparison: Comparison, narrative: Narrative, profile: Profile =
     """One self-contained page: inline CSS and JS, no request leaves it."""
     context = PageContext(comparison, narrative, profile, markdown_html(render_narrative(narrative, profile)))
     return environment().get_template("page.html.j2").render(context=context)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """What the `check.*` templates render: the run, the rules, and each comparison's narrative."""
+
+    run: CheckRun
+    profile: Profile
+    narratives: dict[str, str]
+    """Report path -> the narrative of what changed since the previous report, as Markdown."""
+    rules: dict[str, Rule]
+    Severity: type[Severity] = Severity
+
+
+def render_check(run: CheckRun, form: str, profile: Profile = TIP) -> str:
+    """The check in one of its forms: text (for people), annotations (GitHub), summary
+    (Markdown for a step summary), junit (XML for other CI systems)."""
+    narratives = {r.path: render_narrative(r.narrative, profile) for r in run.reports if r.narrative}
+    context = CheckContext(run, profile, narratives if form == "summary" else {}, RULES)
+    template = {"text": "check.txt.j2", "annotations": "check.annotations.j2", "summary": "check.md.j2",
+                "junit": "check.junit.xml.j2"}[form]  # fmt: skip
+    return environment().get_template(template).render(context=context)

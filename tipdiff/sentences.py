@@ -4,12 +4,12 @@ A bullet is one unit however many sentences it holds: recommendations are
 added, dropped and reworded as whole items.
 """
 
-import re
 from bisect import bisect_right
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from tipdiff.model import Block, BlockKind, Sentence
+from tipdiff.noise import BOILERPLATE
 from tipdiff.normalize import comparison_key
 
 ABBREVIATIONS = frozenset(
@@ -21,14 +21,6 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 """Lower-case, without the final full stop, as Punkt stores them ("U.S." -> "u.s")."""
-
-BOILERPLATE = re.compile(
-    r"(?:twitter|facebook|linkedin|instagram|youtube|pinterest|reddit|whatsapp|e-?mail|print|share|tweet"
-    r"|original source can be found here|click here to [\w ]+|read more|advertisement|share this (?:article|story|page)"
-    r"|skip to (?:main )?content|back to top)\W*",
-    re.IGNORECASE,
-)
-"""Web page furniture that copies of reports pick up; it is not report text."""
 
 MAX_UNIT_CHARS = 4000
 """Longer runs without a sentence end (a pasted table, a wall of text) are cut at a
@@ -45,7 +37,12 @@ _TOKENIZER = _tokenizer()
 
 
 def split_sentences(block: Block) -> tuple[Sentence, ...]:
-    """The sentences of a paragraph, or a bullet as one sentence."""
+    """The sentences of a paragraph, or a bullet as one sentence; page furniture dropped."""
+    return tuple(s for s in split_units(block) if not BOILERPLATE.fullmatch(s.text))
+
+
+def split_units(block: Block) -> tuple[Sentence, ...]:
+    """Every sentence-like unit of a block, page furniture included (for `tipdiff check`)."""
     spans = [(0, len(block.text))] if block.kind is BlockKind.BULLET else list(_TOKENIZER.span_tokenize(block.text))
     return tuple(
         Sentence(
@@ -57,7 +54,6 @@ def split_sentences(block: Block) -> tuple[Sentence, ...]:
         for start, end in spans
         for text in _cut(block.text[start:end].strip())
         if any(character.isalnum() for character in text)  # "...." or "---" is no sentence
-        and not BOILERPLATE.fullmatch(text)
     )
 
 

@@ -43,6 +43,10 @@ class Profile:
     """A report of year N mostly reports on year N - lag."""
     recommendations: str | None = None
     """Key of the section whose items are recommendations."""
+    required_sections: tuple[str, ...] = ()
+    """Keys of the sections every report of the family has (`tipdiff check`)."""
+    required_facts: tuple[str, ...] = ()
+    """What every report must let a reader find: "title", "country", "year", "tier"."""
 
     def key_for_heading(self, heading: str) -> str:
         """The canonical key a heading names, or a slug of the heading itself."""

@@ -103,4 +103,6 @@ TIP = Profile(
     ),
     data_year_lag=1,
     recommendations="recommendations",
+    required_sections=("summary", "recommendations", "prosecution", "protection", "prevention", "profile"),
+    required_facts=("title", "country", "year", "tier"),
 )

@@ -1,0 +1,67 @@
+"""Editions: which report a file is — its year, the year it covers, country and tier.
+
+A heading says it best ("2022 Trafficking in Persons Report: Mexico", "Mexico (Tier 2)");
+then the file's name ("2023.txt"); then the text: the year a report mentions most is the
+year it reports on.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from tipdiff.model import Edition, Report
+from tipdiff.numbers import find_numbers
+from tipdiff.profiles import Profile, fold_heading
+
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def read_edition(report: Report, matched: int, profile: Profile) -> Edition:
+    """The edition a report is; `matched` is how many of its sentences have a counterpart."""
+    found = stated_facts(report, profile)
+    year = int(found["year"]) if "year" in found else year_in_name(report.name)
+    data_year = year - profile.data_year_lag if year else mentioned_year(report)
+    if not year and data_year and profile.data_year_lag:
+        year = data_year + profile.data_year_lag
+    return Edition(
+        name=report.name,
+        year=year,
+        data_year=data_year,
+        country=found.get("country"),
+        tier=found.get("tier"),
+        sentences=len(report.sentences),
+        matched=matched,
+        sections=tuple(s.key or "document" for s in report.sections),
+    )
+
+
+def stated_facts(report: Report, profile: Profile) -> dict[str, str]:
+    """Year, country and tier where the report's headings or text state them."""
+    from_text = _first_groups((s.text for s in report.sentences), profile.statements)
+    from_headings = _first_groups(map(fold_heading, report.headings), profile.headings)
+    # What a heading says ("Mexico (Tier 2)") wins over what the text says.
+    return from_text | {group: value.title() for group, value in from_headings.items()}
+
+
+def mentioned_year(report: Report) -> int | None:
+    """The year the text mentions most (the latest of equals): the year it reports on."""
+    years = Counter(int(n.value) for s in report.sentences for n in find_numbers(s.text) if n.kind == "year")
+    return max(years, key=lambda year: (years[year], year)) if years else None
+
+
+def year_in_name(name: str) -> int | None:
+    match = _YEAR_IN_NAME.search(Path(name).name)
+    return int(match.group(1)) if match else None
+
+
+def _first_groups(texts: Iterable[str], patterns: tuple[re.Pattern[str], ...]) -> dict[str, str]:
+    """For each named group of the patterns, its first non-empty match in the texts."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for pattern in patterns:
+            if match := pattern.search(text):
+                for group, value in match.groupdict().items():
+                    if value:
+                        found.setdefault(group, value.strip())
+    return found

@@ -1,0 +1,102 @@
+"""Validation: the rules a report in a repository of reports should follow.
+
+Each rule has an id, a default severity and a one-line meaning; every violation
+names its line. Which sections and facts are required comes from the profile.
+"""
+
+import re
+from dataclasses import dataclass
+
+from tipdiff.edition import mentioned_year, stated_facts
+from tipdiff.layout import split_blocks
+from tipdiff.model import BlockKind, Report, Severity, Violation
+from tipdiff.noise import BOILERPLATE, WEB_NOISE
+from tipdiff.profiles import Profile
+from tipdiff.sentences import split_units
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: Severity
+    meaning: str
+
+
+RULES = {
+    rule.id: rule
+    for rule in (
+        Rule("TD001", Severity.ERROR, "the file is readable UTF-8 text with sentences"),
+        Rule("TD101", Severity.WARNING, "the report starts with a title"),
+        Rule("TD102", Severity.ERROR, "the report names its country"),
+        Rule("TD103", Severity.ERROR, "the report's year can be told"),
+        Rule("TD104", Severity.ERROR, "the report states its tier"),
+        Rule("TD105", Severity.ERROR, "the year in the file's name is the year its title states"),
+        Rule("TD106", Severity.WARNING, "the year in the file's name fits the years its text mentions"),
+        Rule("TD201", Severity.ERROR, "every required section is there"),
+        Rule("TD202", Severity.WARNING, "every section has its heading (a missing one was inferred)"),
+        Rule("TD301", Severity.ERROR, "no sentence is there twice"),
+        Rule("TD302", Severity.WARNING, 'no web page furniture ("Twitter.", "Original source can be found here.")'),
+        Rule("TD303", Severity.ERROR, "no text from other web pages (news wires, links, images)"),
+        Rule("TD304", Severity.ERROR, "the last sentence is complete"),
+        Rule("TD401", Severity.WARNING, "figures for earlier years agree with the previous report"),
+    )
+}
+
+DUPLICATE_WORDS = 4
+"""Shorter sentences ("Not all states reported data.") may well be said twice."""
+_COMPLETE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+
+
+def validate(text: str, report: Report, profile: Profile, path_year: int | None) -> tuple[Violation, ...]:
+    """Every rule the report breaks, in line order; `path_year` is the year its file name gives."""
+    blocks = split_blocks(text, report.format)
+    facts = stated_facts(report, profile)
+    first_line = report.sections[0].line if report.sections else 1
+    found: list[Violation] = []
+
+    def violate(rule: str, line: int, message: str) -> None:
+        found.append(Violation(rule, RULES[rule].severity, line, message))
+
+    if "title" in profile.required_facts and not (blocks and blocks[0].kind is BlockKind.HEADING):
+        violate("TD101", 1, "the report does not start with a title line")
+    for fact, rule in (("country", "TD102"), ("tier", "TD104")):
+        if fact in profile.required_facts and fact not in facts:
+            violate(rule, first_line, f"no {fact} is stated in a heading or in the text")
+    stated = int(facts["year"]) if "year" in facts else None
+    mentioned = mentioned_year(report)
+    if "year" in profile.required_facts and not (stated or mentioned or path_year):
+        violate("TD103", first_line, "no year in a heading, the file's name or the text")
+    if path_year and stated and path_year != stated:
+        violate("TD105", 1, f"the file is named for {path_year}, but its title says {stated}")
+    elif path_year and not stated and mentioned and path_year != mentioned + profile.data_year_lag:
+        violate("TD106", first_line, f"the file is named for {path_year}, but the text mostly speaks of {mentioned}"
+                                     f" (a {path_year} report would speak of {path_year - profile.data_year_lag})")  # fmt: skip
+
+    keys = {section.key for section in report.sections}
+    for key in profile.required_sections:
+        if key not in keys:
+            violate("TD201", first_line, f"no {profile.title(key)} section")
+    for section in report.sections:
+        if section.inferred and section.key in profile.required_sections:
+            opening = section.sentences[0].text[:60]
+            violate("TD202", section.line, f"the {profile.title(section.key)} section has no heading; "
+                                           f"it was inferred from \u201c{opening}\u2026\u201d")  # fmt: skip
+
+    first_seen: dict[str, int] = {}
+    for sentence in report.sentences:
+        folded = sentence.key.casefold()
+        if len(folded.split()) >= DUPLICATE_WORDS and folded in first_seen:
+            violate("TD301", sentence.line, f"this sentence is already on line {first_seen[folded]}: "
+                                            f"\u201c{sentence.text[:60]}\u2026\u201d")  # fmt: skip
+        first_seen.setdefault(folded, sentence.line)
+
+    units = [u for block in blocks if block.kind is not BlockKind.HEADING for u in split_units(block)]
+    for unit in units:
+        if BOILERPLATE.fullmatch(unit.text):
+            violate("TD302", unit.line, f"web page furniture: \u201c{unit.text[:60]}\u201d")
+        elif WEB_NOISE.search(unit.text):
+            violate("TD303", unit.line, f"text from another web page: \u201c{unit.text[:80]}\u201d")
+    last = next((u for u in reversed(units) if not BOILERPLATE.fullmatch(u.text)), None)
+    if last and not _COMPLETE.search(last.text):
+        violate("TD304", last.line, f"the text ends mid-sentence: \u201c\u2026{last.text[-60:]}\u201d")
+    return tuple(sorted(found, key=lambda v: (v.line, v.rule)))
