@@ -5,6 +5,8 @@ stood in the old report, right after the change that holds the old sentence befo
 it. An old section with no counterpart keeps its place among the sections.
 """
 
+from dataclasses import replace
+
 from tipdiff.match import SectionPair
 from tipdiff.model import Change, Comparison, Link, Report, SectionComparison
 
@@ -31,6 +33,8 @@ def arrange(
     placed: dict[tuple[str, int], list[tuple[tuple[int, int, int], Change]]] = {slot: [] for slot in slots}
     change_of_old = {i: (link, change) for link, change in zip(links, changes, strict=True) for i in link.old}
     for link, change in zip(links, changes, strict=True):
+        if change.moved:  # say where a moved sentence came from
+            change = replace(change, old_section=_key(old.sections[old_section_of[link.old[0]]].key))
         if link.new:
             placed[("new", new_section_of[link.new[0]])].append(((link.new[0], 0, 0), change))
             continue

@@ -167,11 +167,14 @@ def show_in_terminal(markdown: str) -> None:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write all of `text` or nothing: a half-written report is worse than none."""
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     if not folder.is_dir():
-        raise TipdiffError(f"{path}: folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        raise TipdiffError(
+            f"{path}: {folder} is not a folder" if folder.exists() else f"{path}: folder {folder} does not exist"
+        )
+    temporary = None
     try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
         umask = os.umask(0)  # mkstemp makes the file private; give it the usual permissions
@@ -179,7 +182,8 @@ def write_atomically(path: Path, text: str) -> None:
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
         raise TipdiffError(f"{path}: cannot write ({error.strerror})") from None
 
 

@@ -39,9 +39,16 @@ def read_edition(report: Report, matched: int, profile: Profile) -> Edition:
 def stated_facts(report: Report, profile: Profile) -> dict[str, str]:
     """Year, country and tier where the report's headings or text state them."""
     from_text = _first_groups((s.text for s in report.sentences), profile.statements)
-    from_headings = _first_groups(map(fold_heading, report.headings), profile.headings)
+    # Heading patterns are written for folded headings; case is kept so that "Cote d'Ivoire" stays.
+    patterns = tuple(re.compile(p.pattern, p.flags | re.IGNORECASE) for p in profile.headings)
+    from_headings = _first_groups((fold_heading(h, keep_case=True) for h in report.headings), patterns)
     # What a heading says ("Mexico (Tier 2)") wins over what the text says.
-    return from_text | {group: value.title() for group, value in from_headings.items()}
+    return from_text | {group: _readable(value) for group, value in from_headings.items()}
+
+
+def _readable(value: str) -> str:
+    """ "MEXICO" -> "Mexico", "tier 2" -> "Tier 2"; "Bosnia and Herzegovina" stays as written."""
+    return value.title() if value.isupper() or value.islower() else value
 
 
 def mentioned_year(report: Report) -> int | None:

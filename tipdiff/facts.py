@@ -26,6 +26,12 @@ _CLAUSE_END = re.compile(
 """What starts the part of a sentence that speaks of other years."""
 _VERB_ING = re.compile(r"^[a-z]+ing$")
 _VERB_ED = re.compile(r"^[a-z]+ed$")
+_IRREGULAR = {
+    "making": "made", "having": "had", "taking": "taken", "giving": "given", "holding": "held",
+    "finding": "found", "bringing": "brought", "paying": "paid", "running": "run", "getting": "got",
+    "seeing": "seen", "building": "built", "sending": "sent", "keeping": "kept", "selling": "sold",
+}  # fmt: skip
+"""Verbs whose past participle is not "-ed"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +98,7 @@ def _verb_before(text: str) -> str | None:
             return None
         if _VERB_ING.match(word) and len(word) > 5:
             stem = word[:-3]
-            return stem[:-1] + "ied" if stem.endswith("y") else stem + "ed"
+            return _IRREGULAR.get(word) or (stem[:-1] + "ied" if stem.endswith("y") else stem + "ed")
         return word if _VERB_ED.match(word) and word != "compared" else None
     return None
 

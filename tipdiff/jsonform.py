@@ -63,7 +63,13 @@ def _report(report: Report) -> dict[str, Any]:
         "format": report.format,
         "sentences": len(report.sentences),
         "sections": [
-            {"key": s.key, "title": s.title, "line": s.line, "inferred": s.inferred, "sentences": len(s.sentences)}
+            {
+                "key": s.key or "document",
+                "title": s.title,
+                "line": s.line,
+                "inferred": s.inferred,
+                "sentences": len(s.sentences),
+            }
             for s in report.sections
         ],
     }

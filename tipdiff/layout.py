@@ -64,7 +64,8 @@ def _line_blocks(lines: list[str], shaped_headings: bool) -> tuple[Block, ...]:
 
     for number, line in enumerate(lines, start=1):
         text = line.strip()
-        heading = line.startswith(_HEADING_MARK) or (shaped_headings and is_heading(text))
+        unfinished = bool(parts) and not _LINE_END.search(parts[-1])  # "…shelters run by" + "Civil Society …"
+        heading = line.startswith(_HEADING_MARK) or (shaped_headings and not unfinished and is_heading(text))
         bullet = _BULLET.match(line)
         wrapped = (
             parts

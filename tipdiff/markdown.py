@@ -24,22 +24,24 @@ def markdown_blocks(text: str) -> tuple[Block, ...]:
             kind = (
                 BlockKind.HEADING if opener == "heading_open" else BlockKind.BULLET if in_list else BlockKind.PARAGRAPH
             )
-            if body := _plain_text(token).strip():
-                blocks.append(Block(kind, body, token.map[0] + 1))
+            body, line_starts = _plain_text(token)
+            if body.strip():
+                blocks.append(Block(kind, body, token.map[0] + 1, line_starts))
     return tuple(blocks)
 
 
-def _plain_text(inline: Token) -> str:
-    """The words of an inline token, emphasis, links and images reduced to their text."""
-    parts = []
+def _plain_text(inline: Token) -> tuple[str, tuple[int, ...]]:
+    """The words of an inline token (emphasis, links and images reduced to their text),
+    and the offsets where each further source line begins."""
+    parts: list[str] = []
+    line_starts = []
     for child in inline.children or ():
-        if child.type in ("text", "code_inline"):
+        if child.type in ("text", "code_inline", "image"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif child.type == "image":
-            parts.append(child.content)
-    return "".join(parts)
+            line_starts.append(sum(map(len, parts)))
+    return "".join(parts), tuple(line_starts)
 
 
 def markdown_html(markdown: str) -> str:

@@ -92,7 +92,7 @@ class Number:
             return "percent"
         if self.value[:1] in "$€£" or self.value.startswith("MXN"):
             return "money"
-        if self.value[-2:] in ("st", "nd", "rd", "th"):
+        if re.fullmatch(r"\d+(?:st|nd|rd|th)", self.value):
             return "ordinal"
         if self.text.isdigit() and len(self.text) == 4 and self.text[:2] in ("19", "20"):
             return "year"  # "1,931" is a count: a year is written without a separator

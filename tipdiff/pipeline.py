@@ -8,13 +8,13 @@ from pathlib import Path
 from tipdiff.align import align_sentences
 from tipdiff.arrange import arrange
 from tipdiff.classify import classify
-from tipdiff.errors import NoSentences, UnknownFormat
+from tipdiff.errors import EmptyReport, NoSentences, UnknownFormat
 from tipdiff.layout import split_blocks
 from tipdiff.match import match_sections
 from tipdiff.model import BlockKind, Comparison, Report
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
-from tipdiff.read import FORMATS, Format, decode, detect_format, read_text
+from tipdiff.read import FORMATS, Format, clean, decode, detect_format, read_text
 from tipdiff.sections import split_sections
 from tipdiff.similarity import Wording
 
@@ -26,8 +26,9 @@ def load_report(path: str | Path, format: str | None = None, profile: Profile = 
 
 def parse_report(text: str | bytes, name: str = "<text>", format: str | None = None, profile: Profile = TIP) -> Report:
     """A report from text already in memory (bytes are decoded as UTF-8)."""
-    if isinstance(text, bytes):
-        text = decode(text, name)
+    text = decode(text, name) if isinstance(text, bytes) else clean(text)
+    if not text.strip():
+        raise EmptyReport(f"{name}: is empty")
     if format is not None and format not in FORMATS:
         raise UnknownFormat(f"{format!r} is not an input format; use one of {', '.join(FORMATS)}")
     chosen: Format = format or detect_format(text, name)  # type: ignore[assignment]

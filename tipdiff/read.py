@@ -53,6 +53,11 @@ def decode(data: bytes, name: str) -> str:
         raise NotText(f"{name}: is a binary file, not text")
     if not text.strip():
         raise EmptyReport(f"{name}: is empty")
+    return clean(text)
+
+
+def clean(text: str) -> str:
+    """Line endings made \\n and stray control characters made spaces, however the text came."""
     return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

@@ -17,7 +17,8 @@ from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.validate import RULES, Rule
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|~&]")
+_LIST_START = re.compile(r"^(\d+)([.)])(?=\s)")
 
 
 def templates_dir() -> Path:
@@ -62,7 +63,8 @@ def workflow_property(text: str) -> str:
 
 def escape_markdown(text: str) -> str:
     """Report text as literal Markdown on one line: its asterisks and brackets are not markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", re.sub(r"\s+", " ", text))
+    return _LIST_START.sub(r"\1\\\2", escaped)  # "2021. …" would start a numbered list
 
 
 def signed(value: float | None, digits: int = 0) -> str:
@@ -133,12 +135,15 @@ class PageContext:
             runs += [(True, changes)] if unchanged else [(False, (change,)) for change in changes]
         return runs
 
-    def moved_from(self, change: Change) -> str:
-        """The old section a moved sentence came from, as its anchor id."""
-        for section in self.comparison.old.sections:
-            if change.old and change.old[0] in section.sentences:
-                return section.key or "document"
-        return ""
+    def section_id(self, index: int) -> str:
+        """A section's anchor: its key, made unique, never one of the page's own ids."""
+        key = self.comparison.sections[index].key
+        earlier = any(s.key == key for s in self.comparison.sections[:index])
+        return f"section-{key}-{index}" if earlier else f"section-{key}"
+
+    def moved_from(self, change: Change) -> int:
+        """Index of the section a moved sentence came from (the first with its old key)."""
+        return next((i for i, s in enumerate(self.comparison.sections) if s.key == change.old_section), 0)
 
 
 def render_html(comparison: Comparison, narrative: Narrative, profile: Profile = TIP) -> str:

@@ -17,7 +17,8 @@ def split_sections(blocks: tuple[Block, ...], profile: Profile) -> tuple[Section
     key: str | None = None
     title, line, inferred = "", 1, False
     sentences: list[Sentence] = []
-    seen: set[str] = set()
+    # A verdict-like paragraph must not open a section that a heading further on opens.
+    seen = {profile.key_for_heading(block.text) for block in blocks if block.kind is BlockKind.HEADING}
 
     def close() -> None:
         if sentences:

@@ -72,9 +72,10 @@ class Profile:
         return key.replace("-", " ").capitalize()
 
 
-def fold_heading(heading: str) -> str:
+def fold_heading(heading: str, keep_case: bool = False) -> str:
     """Lower case, single spaces, no trailing colon: the form heading patterns see."""
-    return comparison_key(heading).casefold().rstrip(":. ").strip()
+    folded = comparison_key(heading) if keep_case else comparison_key(heading).casefold()
+    return folded.rstrip(":. ").strip()
 
 
 GENERIC = Profile(name="generic", sections=())
