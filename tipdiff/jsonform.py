@@ -49,7 +49,8 @@ def narrative_data(narrative: Narrative) -> dict[str, Any]:
                 "counts": _counts(story.counts),
                 "cosmetic": story.cosmetic,
                 "findings": [
-                    {"kind": f.kind, "notes": list(f.notes), "change": _change(f.change)} for f in story.findings
+                    {"kind": f.kind, "shifts": [asdict(s) for s in f.shifts], "change": _change(f.change)}
+                    for f in story.findings
                 ],
             }
             for story in narrative.sections

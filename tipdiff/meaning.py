@@ -8,7 +8,7 @@ quotes, hyphens, dashes or punctuation differs.
 
 import re
 
-from tipdiff.model import Change, Label, Sentence
+from tipdiff.model import Change, Label, MeaningShift, Sentence
 
 NEGATIONS = ("not", "no", "never", "none", "failed", "lacked", "without", "neither", "nor", "unable")
 OPPOSITES = (
@@ -31,8 +31,8 @@ the rewrite, not news; a negation or a reversed direction always is."""
 _WORD = re.compile(r"[^\W_]+")
 
 
-def meaning_shifts(change: Change) -> tuple[str, ...]:
-    """What the rewording shifts, in words a reader understands; empty if nothing."""
+def meaning_shifts(change: Change) -> tuple[MeaningShift, ...]:
+    """What the rewording shifts; empty if nothing."""
     if change.label not in (Label.REWORDED, Label.FIGURES):
         return ()
     deleted = " ".join(e.old for e in change.diff if e.op == "delete").casefold()
@@ -41,17 +41,17 @@ def meaning_shifts(change: Change) -> tuple[str, ...]:
     shifts = []
     for word in NEGATIONS:
         if (word in gone) != (word in came):
-            shifts.append(f'"{word}" {"dropped" if word in gone else "added"}')
+            shifts.append(MeaningShift(word, None) if word in gone else MeaningShift(None, word))
     for a, b in OPPOSITES:
         if a in gone and b in came:
-            shifts.append(f'"{a}" → "{b}"')
+            shifts.append(MeaningShift(a, b))
         elif b in gone and a in came:
-            shifts.append(f'"{b}" → "{a}"')
+            shifts.append(MeaningShift(b, a))
     if change.similarity >= HEDGES_MATTER:
         for hedge in HEDGES:
             in_gone, in_came = _has(deleted, hedge), _has(inserted, hedge)
             if in_gone != in_came:
-                shifts.append(f'"{hedge}" {"dropped" if in_gone else "added"}')
+                shifts.append(MeaningShift(hedge, None) if in_gone else MeaningShift(None, hedge))
     return tuple(dict.fromkeys(shifts))
 
 

@@ -254,13 +254,22 @@ class KeyFigure:
 
 
 @dataclass(frozen=True, slots=True)
+class MeaningShift:
+    """A word that changes what a sentence says: a negation or hedge dropped or added, or a
+    word replaced by its opposite ("increased" -> "decreased")."""
+
+    dropped: str | None
+    added: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A change worth a reader's attention."""
 
     kind: Literal["added", "removed", "meaning", "moved"]
     change: Change
-    notes: tuple[str, ...] = ()
-    """For a change of meaning, what shifted ('"did not" dropped', '"more" -> "fewer"')."""
+    shifts: tuple[MeaningShift, ...] = ()
+    """For a change of meaning, the words that shift it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,8 +228,8 @@ def _story(section: SectionComparison, is_recommendations: bool) -> SectionStory
                 findings.append(Finding("added", change))
             elif change.label is Label.REMOVED:
                 findings.append(Finding("removed", change))
-            elif notes := meaning_shifts(change):
-                findings.append(Finding("meaning", change, notes))
+            elif shifts := meaning_shifts(change):
+                findings.append(Finding("meaning", change, shifts))
             elif change.moved:
                 findings.append(Finding("moved", change))
     return SectionStory(
