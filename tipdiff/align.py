@@ -38,6 +38,8 @@ GROW_COVER = 0.3
 """Least share of a joining neighbour's wording that the single side must hold."""
 MAX_GROUP = 4
 """Most sentences on the larger side of a split or merge."""
+CANDIDATES = 50
+"""Most in-order candidates kept for one sentence; only a flood of near-copies has more."""
 
 
 def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wording: Wording) -> tuple[Link, ...]:
@@ -68,9 +70,10 @@ def _in_order(olds: list[int], news: list[int], levels: tuple[float, ...], wordi
         (a, b, score)
         for a, i in enumerate(olds)
         for b, j in enumerate(news)
-        if wording.old[i].keys() & wording.new[j].keys() and (score := wording.score(i, j)) >= levels[-1]
+        if not wording.old[i].keys().isdisjoint(wording.new[j].keys()) and (score := wording.score(i, j)) >= levels[-1]
     ]
-    chain = _fill_gaps(candidates, range(len(olds)), range(len(news)), levels)
+    candidates = _thinned(candidates, len(olds), len(news))
+    chain = _fill_gaps(sorted(candidates), range(len(olds)), range(len(news)), levels)
     free_old = set(range(len(olds))) - {a for a, _, _ in chain}
     free_new = set(range(len(news))) - {b for _, b, _ in chain}
     links = []
@@ -81,14 +84,34 @@ def _in_order(olds: list[int], news: list[int], levels: tuple[float, ...], wordi
     return links
 
 
+def _thinned(candidates: list[tuple[int, int, float]], olds: int, news: int) -> list[tuple[int, int, float]]:
+    """At most CANDIDATES per sentence on either side, the best and those nearest the diagonal:
+    a report that says one sentence a thousand times must not make a million candidates."""
+    by_old: dict[int, list[tuple[int, int, float]]] = {}
+    by_new: dict[int, list[tuple[int, int, float]]] = {}
+    for candidate in candidates:
+        by_old.setdefault(candidate[0], []).append(candidate)
+        by_new.setdefault(candidate[1], []).append(candidate)
+    if all(len(row) <= CANDIDATES for row in (*by_old.values(), *by_new.values())):
+        return candidates
+
+    def best(row: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+        return sorted(row, key=lambda c: (-c[2], abs(c[0] / olds - c[1] / news), c))[:CANDIDATES]
+
+    kept = {c for rows in (by_old, by_new) for row in rows.values() for c in best(row)}
+    return list(kept)
+
+
 def _fill_gaps(
     candidates: list[tuple[int, int, float]], olds: range, news: range, levels: tuple[float, ...]
 ) -> list[tuple[int, int, float]]:
-    """The heaviest chain at the first level, then the gaps between its pairs at the next."""
+    """The heaviest chain at the first level, then the gaps between its pairs at the next.
+    `candidates` are sorted, so those of a gap are one slice of them."""
     level, *lower = levels
-    inside = [c for c in candidates if c[0] in olds and c[1] in news]
     if level == SANDWICHED and not (len(olds) == len(news) == 1):
         return []
+    start, stop = bisect_left(candidates, (olds.start,)), bisect_left(candidates, (olds.stop,))
+    inside = [c for c in candidates[start:stop] if news.start <= c[1] < news.stop]
     chain = _heaviest_chain([c for c in inside if c[2] >= level])
     if not lower:
         return chain

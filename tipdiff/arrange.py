@@ -30,27 +30,33 @@ def arrange(
             after = slot_of_old.get(i - 1)
             slots.insert(slots.index(after) + 1 if after in slots else _leading_old(slots), ("old", i))
 
+    anchors = _anchors(links, old_section_of, new_section_of, slot_of_old)
     placed: dict[tuple[str, int], list[tuple[tuple[int, int, int], Change]]] = {slot: [] for slot in slots}
-    change_of_old = {i: (link, change) for link, change in zip(links, changes, strict=True) for i in link.old}
     for link, change in zip(links, changes, strict=True):
         if change.moved:  # say where a moved sentence came from
             change = replace(change, old_section=_key(old.sections[old_section_of[link.old[0]]].key))
         if link.new:
             placed[("new", new_section_of[link.new[0]])].append(((link.new[0], 0, 0), change))
-            continue
-        i = link.old[0]
-        slot = slot_of_old[old_section_of[i]]
-        anchor = -1
-        for before in range(i - 1, -1, -1):
-            if old_section_of[before] != old_section_of[i]:
-                break
-            other, _ = change_of_old[before]
-            if other.new and ("new", new_section_of[other.new[0]]) == slot:
-                anchor = other.new[0]
-                break
-        placed[slot].append(((anchor, 1, i), change))
+        else:
+            i = link.old[0]
+            placed[slot_of_old[old_section_of[i]]].append(((anchors[i], 1, i), change))
 
     return Comparison(old, new, tuple(_section(slot, placed[slot], old, new, counterpart) for slot in slots))
+
+
+def _anchors(links, old_section_of, new_section_of, slot_of_old) -> dict[int, int]:
+    """For each old sentence, the first new sentence of the nearest change before it, in its own
+    section, that stands under the same slot (-1 if none): a removed sentence goes after it."""
+    change_of_old = {i: link for link in links for i in link.old}
+    anchors, last, section = {}, -1, None
+    for i in sorted(change_of_old):  # one pass in old reading order
+        if old_section_of[i] != section:
+            last, section = -1, old_section_of[i]
+        anchors[i] = last
+        link = change_of_old[i]
+        if link.new and ("new", new_section_of[link.new[0]]) == slot_of_old[section]:
+            last = link.new[0]
+    return anchors
 
 
 def _leading_old(slots: list[tuple[str, int]]) -> int:

@@ -1,6 +1,8 @@
 """The one place tipdiff speaks to markdown-it-py: Markdown reports read as blocks, and
 the narrative turned into HTML for the side-by-side page."""
 
+from itertools import accumulate
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -19,6 +21,12 @@ def markdown_blocks(text: str) -> tuple[Block, ...]:
             in_list += 1
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             in_list -= 1
+        elif token.type in ("fence", "code_block") and token.map is not None and token.content.strip():
+            # Text in a code block (or after a fence left open) is still the report's text.
+            lines = token.content.rstrip("\n").split("\n")
+            starts = tuple(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))[1:]
+            first = token.map[0] + 1 + (token.type == "fence")
+            blocks.append(Block(BlockKind.PARAGRAPH, " ".join(lines), first, starts))
         elif token.type == "inline" and token.map is not None:
             opener = tokens[i - 1].type
             kind = (

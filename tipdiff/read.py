@@ -45,6 +45,9 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        head = data[:65536]
+        if sum(byte >= 0x80 for byte in head) > 0.3 * len(head):  # text in any 8-bit code page is mostly ASCII
+            raise NotText(f"{name}: is a binary file, not text") from None
         raise NotUtf8(
             f"{name}: is not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start});"
             " convert it first, e.g. iconv -f windows-1252 -t utf-8"
