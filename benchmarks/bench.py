@@ -1,15 +1,23 @@
-"""How fast tipdiff is on the bundled 2022 -> 2023 pair: per stage, end to end, and as a CLI call.
+"""How fast tipdiff is: per stage on 2022 -> 2023, as a CLI call, at growing sizes, and beside peers.
 
-    python benchmarks/bench.py [--repeat N]
+    python benchmarks/bench.py [--repeat N] [--sizes 1,4,16,64]
 
-Prints the median of N runs (after one warm-up) for each stage, the whole in-process
-comparison, and the `tipdiff compare` command as a fresh process (import time included).
+1. The median of N runs (after one warm-up) of each stage on the bundled 2022 -> 2023 pair,
+   the whole in-process comparison, and `tipdiff compare` as a fresh process.
+2. Scaling: pairs built by repeating the two reports 1, 4, 16, 64 times, each compared in a
+   fresh process: time, peak memory, and the growth exponent fitted over the sizes.
+3. Peers on the same inputs, as ratios: Python's difflib over the sentences, and
+   `git diff --no-index --word-diff`.
 """
 
 import argparse
+import difflib
+import math
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,10 +48,76 @@ def median_seconds(run, repeat: int) -> float:
     return statistics.median(times)
 
 
+def scaled_pair(folder: Path, times: int) -> tuple[Path, Path]:
+    """The two reports, each repeated `times` times: the size of a whole year at 64."""
+    paths = []
+    for source in (OLD, NEW):
+        path = folder / f"{source.stem}x{times}.txt"
+        path.write_text("\n\n".join([source.read_text(encoding="utf-8")] * times), encoding="utf-8")
+        paths.append(path)
+    return paths[0], paths[1]
+
+
+def timed_process(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one fresh process."""
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def difflib_over_sentences(old: Path, new: Path) -> None:
+    """The peer a Python user reaches for: difflib on the two reports' sentence lists."""
+    olds, news = (load_report(p).sentences for p in (old, new))
+    difflib.SequenceMatcher(None, [s.key for s in olds], [s.key for s in news], autojunk=False).get_opcodes()
+
+
+def scaling(sizes: list[int]) -> None:
+    print("\nscaling: both reports repeated N times, each comparison a fresh `tipdiff compare --format json`")
+    print(f"  {'N':>3} {'input':>9} {'time':>8} {'peak memory':>12} {'memory/input':>13}"
+          f" {'difflib':>9} {'git diff':>9}")  # fmt: skip
+    points = []
+    with tempfile.TemporaryDirectory() as folder:
+        for times in sizes:
+            old, new = scaled_pair(Path(folder), times)
+            size = (old.stat().st_size + new.stat().st_size) / 2**20
+            command = [sys.executable, "-m", "tipdiff.cli", "compare", str(old), str(new), "--format", "json"]
+            seconds, _ = timed_process(command)
+            # ru_maxrss of children is the largest child so far: measure memory in its own child.
+            memory = _peak_memory(command)
+            peer = median_seconds(lambda old=old, new=new: difflib_over_sentences(old, new), 1)
+            git = median_seconds(
+                lambda old=old, new=new: subprocess.run(
+                    ["git", "diff", "--no-index", "--word-diff", str(old), str(new)], capture_output=True, check=False
+                ),
+                1,
+            )
+            points.append((size, seconds))
+            print(f"  {times:>3} {size:>7.2f}MB {seconds:>7.2f}s {memory:>10.0f}MB {memory / size:>12.0f}x"
+                  f" {seconds / peer:>8.1f}x {seconds / git:>8.1f}x")  # fmt: skip
+    if len(points) > 1:
+        xs, ys = [math.log(x) for x, _ in points], [math.log(y) for _, y in points]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+        print(f"  time grows as size^{slope:.2f} from {sizes[0]}x to {sizes[-1]}x"
+              "  (difflib and git diff columns: how many times slower tipdiff is)")  # fmt: skip
+
+
+def _peak_memory(command: list[str]) -> float:
+    """Peak resident memory (MB) of `command`, measured by /usr/bin/time when it is there."""
+    timer = Path("/usr/bin/time")
+    if not timer.exists():
+        return float("nan")
+    result = subprocess.run([str(timer), "-f", "%M", *command], capture_output=True, text=True, check=True)
+    return int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
-    repeat = parser.parse_args().repeat
+    parser.add_argument("--sizes", default="1,4,16,64", help="repeat counts for the scaling table")
+    arguments = parser.parse_args()
+    repeat = arguments.repeat
 
     texts = [read_text(p) for p in (OLD, NEW)]
     blocks = [split_blocks(t, detect_format(t, str(p))) for t, p in zip(texts, (OLD, NEW), strict=True)]
@@ -76,6 +150,7 @@ def main() -> None:
     command = [sys.executable, "-m", "tipdiff.cli", "compare", str(OLD), str(NEW), "--format", "json"]
     cli = median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), max(3, repeat // 4))
     print(f"  {'CLI call (fresh process, json)':<36} {cli * 1000:8.1f} ms")
+    scaling([int(n) for n in arguments.sizes.split(",")])
 
 
 if __name__ == "__main__":

@@ -38,6 +38,8 @@ GROW_COVER = 0.3
 """Least share of a joining neighbour's wording that the single side must hold."""
 MAX_GROUP = 4
 """Most sentences on the larger side of a split or merge."""
+LANDMARK_SPREAD = 32
+"""Most sentences a distinctive word may stand in and still be used to find moved ones."""
 CANDIDATES = 50
 """Most in-order candidates kept for one sentence; only a flood of near-copies has more."""
 
@@ -168,6 +170,8 @@ def _moved(olds: list[int], news: list[int], level: float, wording: Wording) -> 
     for j in news:
         for word in wording.landmarks(wording.new[j]):
             by_landmark.setdefault(word, []).append(j)
+    # A word that many sentences share does not single out the one a sentence moved to.
+    by_landmark = {word: posting for word, posting in by_landmark.items() if len(posting) <= LANDMARK_SPREAD}
     scored = []
     for i in olds:
         candidates = {j for word in wording.landmarks(wording.old[i]) for j in by_landmark.get(word, ())}

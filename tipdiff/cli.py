@@ -4,6 +4,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -75,29 +76,31 @@ def compare(
 
         tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt --format html -o changes.html
     """
+    from tipdiff.jsonform import comparison_json
     from tipdiff.narrate import narrate
-    from tipdiff.render import render_changes, render_html, render_json, render_narrative
+    from tipdiff.render import render_changes, render_html, render_narrative
 
     chosen = PROFILES[profile.value]
     markup = None if input_format is InputFormat.auto else input_format.value
     try:
         comparison = compare_reports(load_report(old, markup, chosen), load_report(new, markup, chosen))
+        rendered: Iterable[str]
         if format is OutputFormat.changes:
-            rendered = render_changes(comparison, chosen)
+            rendered = [render_changes(comparison, chosen)]
         elif format is OutputFormat.json:
-            rendered = render_json(comparison, narrate(comparison, chosen))
+            rendered = comparison_json(comparison, narrate(comparison, chosen))
         elif format is OutputFormat.html:
-            rendered = render_html(comparison, narrate(comparison, chosen), chosen)
+            rendered = [render_html(comparison, narrate(comparison, chosen), chosen)]
         else:
-            rendered = render_narrative(narrate(comparison, chosen), chosen)
+            rendered = [render_narrative(narrate(comparison, chosen), chosen)]
         if comparison.identical:
             typer.echo(f"The reports are identical: {len(comparison.changes)} sentences, none changed.", err=True)
         if output is not None:
             write_atomically(output, rendered)
         elif format is OutputFormat.text and sys.stdout.isatty():
-            show_in_terminal(rendered)
+            show_in_terminal("".join(rendered))
         else:
-            sys.stdout.write(rendered)
+            sys.stdout.writelines(rendered)
     except TipdiffError as error:
         typer.echo(f"Error: {error}", err=True)
         raise typer.Exit(2) from None
@@ -165,8 +168,8 @@ def show_in_terminal(markdown: str) -> None:
     Console().print(Markdown(markdown))
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write all of `text` or nothing: a half-written report is worse than none."""
+def write_atomically(path: Path, text: Iterable[str]) -> None:
+    """Write all of `text` (its pieces in order) or nothing: a half-written report is worse than none."""
     folder = path.parent
     if not folder.is_dir():
         raise TipdiffError(
@@ -176,7 +179,7 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
+            file.writelines(text)
         umask = os.umask(0)  # mkstemp makes the file private; give it the usual permissions
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)

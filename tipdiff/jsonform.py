@@ -1,5 +1,7 @@
 """The JSON form of a comparison: plain data, documented in the README, versioned."""
 
+import json
+from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
@@ -9,29 +11,38 @@ from tipdiff.model import Change, Comparison, Label, Narrative, Report, Sentence
 SCHEMA_VERSION = 1
 
 
-def comparison_data(comparison: Comparison, narrative: Narrative | None = None) -> dict[str, Any]:
-    """A dict that `json.dumps` writes; every sentence of both reports in exactly one change,
-    and the narrative under "narrative" when there is one."""
-    data = {
+def comparison_json(comparison: Comparison, narrative: Narrative | None = None) -> Iterator[str]:
+    """The comparison as JSON text, one change a line, and the narrative under "narrative" when
+    there is one. Written piece by piece, so that a whole year's comparison is never held
+    twice in memory, as data and as text."""
+    head = {
         "schema": "tipdiff-comparison",
         "schema_version": SCHEMA_VERSION,
         "old": _report(comparison.old),
         "new": _report(comparison.new),
         "counts": _counts(comparison.counts),
-        "sections": [
-            {
-                "key": section.key,
-                "old_title": section.old_title,
-                "new_title": section.new_title,
-                "counts": _counts(section.counts),
-                "changes": [_change(change) for change in section.changes],
-            }
-            for section in comparison.sections
-        ],
     }
+    yield "{\n" + "".join(f"  {_dumps(key)}: {_dumps(value)},\n" for key, value in head.items())
+    yield '  "sections": ['
+    for i, section in enumerate(comparison.sections):
+        section_head = {
+            "key": section.key,
+            "old_title": section.old_title,
+            "new_title": section.new_title,
+            "counts": _counts(section.counts),
+        }
+        yield ("," if i else "") + "\n    " + _dumps(section_head)[:-1] + ', "changes": ['
+        for k, change in enumerate(section.changes):
+            yield ("," if k else "") + "\n      " + _dumps(_change(change))
+        yield "\n    ]}"
+    yield "\n  ]"
     if narrative is not None:
-        data["narrative"] = narrative_data(narrative)
-    return data
+        yield ',\n  "narrative": ' + _dumps(narrative_data(narrative))
+    yield "\n}\n"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def narrative_data(narrative: Narrative) -> dict[str, Any]:

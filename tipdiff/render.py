@@ -1,6 +1,5 @@
 """Rendering: a comparison as JSON or Markdown text. All prose lives in `templates/`."""
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -10,7 +9,7 @@ from pathlib import Path
 import jinja2
 
 from tipdiff.check import CheckRun
-from tipdiff.jsonform import comparison_data
+from tipdiff.jsonform import comparison_json
 from tipdiff.markdown import markdown_html
 from tipdiff.model import Change, Comparison, Label, Narrative, ReportCheck, SectionComparison, Severity
 from tipdiff.profiles import Profile
@@ -113,7 +112,8 @@ def render_changes(comparison: Comparison, profile: Profile) -> str:
 
 
 def render_json(comparison: Comparison, narrative: Narrative | None = None) -> str:
-    return json.dumps(comparison_data(comparison, narrative), ensure_ascii=False, indent=2) + "\n"
+    """The JSON form as one string; `jsonform.comparison_json` streams it."""
+    return "".join(comparison_json(comparison, narrative))
 
 
 @dataclass(frozen=True, slots=True)
