@@ -238,3 +238,32 @@ def test_a_changed_number_is_one_figures_change(data: st.DataObject) -> None:
     assert labels == Counter({Label.UNCHANGED: len(places(old)) - 1, Label.FIGURES: 1})
     (figures,) = [c for c in comparison.changes if c.label is Label.FIGURES]
     assert [(f.old, f.new) for f in figures.figures] == [(before, after)]
+
+
+@st.composite
+def distinct_sections(draw: st.DrawFn) -> Outline:
+    """An outline whose sentences share no word, so that each has one counterpart only."""
+    outline = draw(outlines())
+    tags = iter(f"{a}{b}" for a in "qrstuvwxyz" for b in "abcdefghijklmnop")
+
+    def tagged(sentence: Sentence) -> Sentence:
+        tag = next(tags)
+        return tuple(token if token[0].isdigit() else token.rstrip(".") + tag + "." * token.endswith(".")
+                     for token in sentence)  # fmt: skip
+
+    return tuple(
+        (heading, tuple(tuple(tagged(s) for s in paragraph) for paragraph in paragraphs))
+        for heading, paragraphs in outline
+    )
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.data())
+def test_shuffled_paragraphs_are_moves_not_additions(data: st.DataObject) -> None:
+    old = data.draw(distinct_sections())
+    new = tuple((heading, tuple(data.draw(st.permutations(paragraphs)))) for heading, paragraphs in old)
+
+    comparison = tipdiff.compare(report(old, "old"), report(new, "new"))
+    assert Counter(change.label for change in comparison.changes) == Counter({Label.UNCHANGED: len(places(old))})
+    if new != old:
+        assert any(change.moved for change in comparison.changes)
