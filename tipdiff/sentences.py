@@ -5,11 +5,14 @@ added, dropped and reworded as whole items.
 """
 
 from bisect import bisect_right
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from functools import cache
+from typing import TYPE_CHECKING
 
 from tipdiff.model import Block, BlockKind, Sentence
 from tipdiff.noise import BOILERPLATE
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 from tipdiff.normalize import comparison_key
 
 ABBREVIATIONS = frozenset(
@@ -27,13 +30,14 @@ MAX_UNIT_CHARS = 4000
 space, so that no unit makes the word diff slow."""
 
 
-def _tokenizer() -> PunktSentenceTokenizer:
+@cache
+def _tokenizer() -> "PunktSentenceTokenizer":
+    """Punkt, built on first use: importing NLTK takes longer than comparing two reports."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     parameters = PunktParameters()
     parameters.abbrev_types = set(ABBREVIATIONS)
     return PunktSentenceTokenizer(parameters)
-
-
-_TOKENIZER = _tokenizer()
 
 
 def split_sentences(block: Block) -> tuple[Sentence, ...]:
@@ -43,7 +47,7 @@ def split_sentences(block: Block) -> tuple[Sentence, ...]:
 
 def split_units(block: Block) -> tuple[Sentence, ...]:
     """Every sentence-like unit of a block, page furniture included (for `tipdiff check`)."""
-    spans = [(0, len(block.text))] if block.kind is BlockKind.BULLET else list(_TOKENIZER.span_tokenize(block.text))
+    spans = [(0, len(block.text))] if block.kind is BlockKind.BULLET else list(_tokenizer().span_tokenize(block.text))
     return tuple(
         Sentence(
             text=text,
