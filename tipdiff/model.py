@@ -204,7 +204,7 @@ class Edition:
 
     name: str
     year: int | None
-    """The year of the report, from its title, its file name or its latest year + lag."""
+    """The year of the report, from its title, its file name, or the year it mentions most + lag."""
     data_year: int | None
     """The year most of its figures are for (a TIP report of year N reports year N-1)."""
     country: str | None
