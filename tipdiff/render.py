@@ -81,6 +81,9 @@ class NarrativeContext:
     narrative: Narrative
     profile: Profile
     Label: type[Label] = Label
+    listed: int = 8
+    """Findings of one kind listed per section when there are many (more than two over):
+    the rest are counted, and every one is in `--format changes` and the HTML view."""
 
     def only(self, presence: str) -> list[str]:
         """Titles of the sections only one report has ("old" or "new")."""
