@@ -125,7 +125,7 @@ def main() -> None:
     wording = Wording.of(old, new)
     pairs = match_sections(old, new, wording)
     links = align_sentences(old, new, pairs, wording)
-    changes = [classify(link, old.sentences, new.sentences) for link in links]
+    changes = tuple(classify(link, old.sentences, new.sentences) for link in links)
     comparison = compare(old, new)
     narrative = narrate(comparison, TIP)
 

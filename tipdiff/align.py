@@ -53,14 +53,15 @@ def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wo
     # Without structure on one side, reading order says little, and gaps between anchors nothing.
     levels = (IN_ORDER, GAP, SANDWICHED) if old.structured and new.structured else (IN_ORDER,)
     links = [link for olds, news in scopes for link in _in_order(olds, news, levels, wording)]
-    everything = (range(len(wording.old)), range(len(wording.new)))
-    for (olds, news), level in [*((scope, MOVED_WITHIN) for scope in scopes), (everything, MOVED_ACROSS)]:
-        paired_old = {i for link in links for i in link.old}
-        paired_new = {j for link in links for j in link.new}
-        free_old, free_new = [i for i in olds if i not in paired_old], [j for j in news if j not in paired_new]
-        links += _moved(free_old, free_new, level, wording)
     paired_old = {i for link in links for i in link.old}
     paired_new = {j for link in links for j in link.new}
+    everything = (range(len(wording.old)), range(len(wording.new)))
+    for (olds, news), level in [*((scope, MOVED_WITHIN) for scope in scopes), (everything, MOVED_ACROSS)]:
+        free_old, free_new = [i for i in olds if i not in paired_old], [j for j in news if j not in paired_new]
+        for link in _moved(free_old, free_new, level, wording):
+            links.append(link)
+            paired_old.update(link.old)
+            paired_new.update(link.new)
     links += [Link((i,), ()) for i in range(len(wording.old)) if i not in paired_old]
     links += [Link((), (j,)) for j in range(len(wording.new)) if j not in paired_new]
     return tuple(sorted(links, key=lambda link: (link.new or (len(wording.new),), link.old)))

@@ -12,7 +12,7 @@ from tipdiff.model import Change, Comparison, Link, Report, SectionComparison
 
 
 def arrange(
-    old: Report, new: Report, pairs: tuple[SectionPair, ...], links: tuple[Link, ...], changes: list[Change]
+    old: Report, new: Report, pairs: tuple[SectionPair, ...], links: tuple[Link, ...], changes: tuple[Change, ...]
 ) -> Comparison:
     """The comparison, every change under exactly one section."""
     # A report with no structure has no section that another report's section could be.
@@ -34,7 +34,7 @@ def arrange(
     placed: dict[tuple[str, int], list[tuple[tuple[int, int, int], Change]]] = {slot: [] for slot in slots}
     for link, change in zip(links, changes, strict=True):
         if change.moved:  # say where a moved sentence came from
-            change = replace(change, old_section=_key(old.sections[old_section_of[link.old[0]]].key))
+            change = replace(change, old_section=old.sections[old_section_of[link.old[0]]].name)
         if link.new:
             placed[("new", new_section_of[link.new[0]])].append(((link.new[0], 0, 0), change))
         else:
@@ -68,15 +68,11 @@ def _section(slot, placed, old: Report, new: Report, counterpart: dict[int, int]
     side, index = slot
     if side == "old":
         section = old.sections[index]
-        return SectionComparison(_key(section.key), section.title, None, _in_order(placed))
+        return SectionComparison(section.name, section.title, None, _in_reading_order(placed))
     section = new.sections[index]
     old_title = old.sections[counterpart[index]].title if index in counterpart else None
-    return SectionComparison(_key(section.key), old_title, section.title, _in_order(placed))
+    return SectionComparison(section.name, old_title, section.title, _in_reading_order(placed))
 
 
-def _key(key: str | None) -> str:
-    return key or "document"
-
-
-def _in_order(placed) -> tuple[Change, ...]:
+def _in_reading_order(placed) -> tuple[Change, ...]:
     return tuple(change for _, change in sorted(placed, key=lambda item: item[0]))

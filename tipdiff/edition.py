@@ -32,7 +32,7 @@ def read_edition(report: Report, matched: int, profile: Profile) -> Edition:
         tier=found.get("tier"),
         sentences=len(report.sentences),
         matched=matched,
-        sections=tuple(s.key or "document" for s in report.sections),
+        sections=tuple(s.name for s in report.sections),
     )
 
 

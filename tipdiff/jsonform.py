@@ -76,7 +76,7 @@ def _report(report: Report) -> dict[str, Any]:
         "sentences": len(report.sentences),
         "sections": [
             {
-                "key": s.key or "document",
+                "key": s.name,
                 "title": s.title,
                 "line": s.line,
                 "inferred": s.inferred,

@@ -9,6 +9,7 @@ quotes, hyphens, dashes or punctuation differs.
 import re
 
 from tipdiff.model import Change, Label, MeaningShift, Sentence
+from tipdiff.normalize import words
 
 NEGATIONS = ("not", "no", "never", "none", "failed", "lacked", "without", "neither", "nor", "unable")
 OPPOSITES = (
@@ -28,8 +29,6 @@ HEDGES_MATTER = 0.5
 """In a sentence rewritten beyond this similarity, a hedge that comes or goes is part of
 the rewrite, not news; a negation or a reversed direction always is."""
 
-_WORD = re.compile(r"[^\W_]+")
-
 
 def meaning_shifts(change: Change) -> tuple[MeaningShift, ...]:
     """What the rewording shifts; empty if nothing."""
@@ -37,7 +36,7 @@ def meaning_shifts(change: Change) -> tuple[MeaningShift, ...]:
         return ()
     deleted = " ".join(e.old for e in change.diff if e.op == "delete").casefold()
     inserted = " ".join(e.new for e in change.diff if e.op == "insert").casefold()
-    gone, came = set(_WORD.findall(deleted)), set(_WORD.findall(inserted))
+    gone, came = set(words(deleted)), set(words(inserted))
     shifts = []
     for word in NEGATIONS:
         if (word in gone) != (word in came):
@@ -64,7 +63,7 @@ def is_cosmetic(change: Change) -> bool:
 
 def _letters(sentences: tuple[Sentence, ...]) -> str:
     """The letters and digits alone: "Legally- required" and "legally required" agree."""
-    return "".join(_WORD.findall(" ".join(s.key for s in sentences).casefold()))
+    return "".join(words(" ".join(s.key for s in sentences)))
 
 
 def _has(text: str, phrase: str) -> bool:

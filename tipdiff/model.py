@@ -68,6 +68,11 @@ class Section:
     """True when no heading named the section and its key came from its content."""
     sentences: tuple[Sentence, ...]
 
+    @property
+    def name(self) -> str:
+        """The key, or "document" for text whose subject could not be told."""
+        return self.key or "document"
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -157,6 +162,12 @@ class Change:
     """Key of the old sentences' section, so a moved sentence can say where it came from."""
 
 
+def label_counts(changes: tuple[Change, ...]) -> dict[Label, int]:
+    """How many of the changes carry each label, every label present."""
+    found = Counter(change.label for change in changes)
+    return {label: found[label] for label in Label}
+
+
 @dataclass(frozen=True, slots=True)
 class SectionComparison:
     """The changes of one section, in the new report's reading order."""
@@ -171,8 +182,7 @@ class SectionComparison:
     @property
     def counts(self) -> dict[Label, int]:
         """How many changes carry each label, every label present."""
-        found = Counter(change.label for change in self.changes)
-        return {label: found[label] for label in Label}
+        return label_counts(self.changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +200,7 @@ class Comparison:
     @property
     def counts(self) -> dict[Label, int]:
         """How many changes carry each label over the whole comparison."""
-        found = Counter(change.label for change in self.changes)
-        return {label: found[label] for label in Label}
+        return label_counts(self.changes)
 
     @property
     def identical(self) -> bool:

@@ -206,7 +206,7 @@ def _facts_by_year(report: Report, data_year: int | None) -> dict[tuple[str, int
                     key = (fact.label, fact.year or data_year)
                     if key in facts and facts[key][0].number.value != fact.number.value:
                         ambiguous.add(key)
-                    facts.setdefault(key, (fact, sentence, section.key or "document"))
+                    facts.setdefault(key, (fact, sentence, section.name))
     return {key: fact for key, fact in facts.items() if key not in ambiguous}
 
 

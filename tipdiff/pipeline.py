@@ -46,5 +46,5 @@ def compare(old: Report, new: Report) -> Comparison:
     pairs = match_sections(old, new, wording)
     links = align_sentences(old, new, pairs, wording)
     old_sentences, new_sentences = old.sentences, new.sentences
-    changes = [classify(link, old_sentences, new_sentences) for link in links]
+    changes = tuple(classify(link, old_sentences, new_sentences) for link in links)
     return arrange(old, new, pairs, links, changes)
