@@ -12,13 +12,15 @@ Each file in tests/cases/ reads:
     <label>[ moved]: <start of the text>      (one line per change, in output order)
         old: <start of the old text>          (optional: pins the old side)
         <old number> -> <new number>          (each changed figure; "none" where absent)
+        fact <kind> <measure>: <old> -> <new> (each like-for-like change of a fact: kind is
+                                               year-over-year, restated, new or dropped)
     --- xfail                                 (optional: a known bug)
     <why the engine gets this case wrong>
 
 The text of a change is its new sentences joined by " | " (for `removed`, its old
 ones); the expected text only has to be the start of it, whitespace folded. Every
 change is listed, `unchanged` ones too, and a change's figures must be exactly the
-ones listed. Adding a case means adding a file; a case the engine gets wrong
+ones listed, and so must its fact changes. Adding a case means adding a file; a case the engine gets wrong
 says why under `--- xfail` and is an expected failure until the bug is fixed.
 """
 
@@ -34,6 +36,7 @@ from tipdiff.model import Change, Comparison
 CASES = sorted((Path(__file__).parent / "cases").glob("*.txt"))
 _CHANGE = re.compile(r"^(unchanged|reworded|figures|added|removed)( moved)?: (.+)$")
 _FIGURE = re.compile(r"^(.+?) -> (.+)$")
+_FACT = re.compile(r"^fact (year-over-year|restated|new|dropped) (.+?): (.+?) -> (.+)$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class Expected:
     text: str
     old_text: str | None = None
     figures: tuple[tuple[str | None, str | None], ...] = ()
+    facts: tuple[tuple[str, str, str | None, str | None], ...] = ()
+    """(kind, measure, old number, new number) of each like-for-like change."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,9 @@ def parse_expect(lines: list[str], path: Path) -> tuple[Expected, ...]:
             detail = line.strip()
             if detail.startswith("old: "):
                 expected.append(replace(last, old_text=detail[5:]))
+            elif match := _FACT.match(detail):
+                kind, measure, old, new = (None if part == "none" else part for part in match.groups())
+                expected.append(replace(last, facts=(*last.facts, (kind, measure, old, new))))
             elif match := _FIGURE.match(detail):
                 old, new = (None if side == "none" else side for side in match.groups())
                 expected.append(replace(last, figures=(*last.figures, (old, new))))
@@ -118,7 +126,18 @@ def describe(comparison: Comparison) -> str:
             if change.old and change.new:
                 lines.append(f"    old: {' | '.join(s.text for s in change.old)}")
             lines += [f"    {f.old or 'none'} -> {f.new or 'none'}" for f in change.figures]
+            lines += [
+                f"    fact {kind} {measure}: {old or 'none'} -> {new or 'none'}"
+                for kind, measure, old, new in facts(change)
+            ]
     return "\n".join(lines)
+
+
+def facts(change: Change) -> tuple[tuple[str, str, str | None, str | None], ...]:
+    return tuple(
+        (f.kind, (f.new or f.old).measure, f.old.text if f.old else None, f.new.text if f.new else None)  # type: ignore[union-attr]
+        for f in change.facts
+    )
 
 
 def matches(expected: Expected, section: str, change: Change) -> bool:
@@ -132,6 +151,7 @@ def matches(expected: Expected, section: str, change: Change) -> bool:
             or fold(" | ".join(s.text for s in change.old)).startswith(fold(expected.old_text))
         )
         and expected.figures == tuple((f.old, f.new) for f in change.figures)
+        and expected.facts == facts(change)
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import tipdiff
+from tipdiff.facts.pairing import identity
 from tipdiff.model import Comparison, Label, Report
 from tipdiff.numbers import find_numbers
 
@@ -26,8 +27,9 @@ def joined(sentences) -> str:
     return " ".join(s.text for s in sentences)
 
 
-def number_values(text: str) -> Counter[str]:
-    return Counter(n.value for n in find_numbers(text))
+def number_keys(sentences) -> Counter[str]:
+    """The numbers of some sentences as a multiset, read afresh from their text."""
+    return Counter(n.key for s in sentences for n in find_numbers(s.text))
 
 
 @pytest.mark.parametrize(("old", "new"), EVERY_PAIR)
@@ -65,11 +67,19 @@ def test_figures_list_the_numbers_that_changed(comparisons, old: str, new: str) 
     for change in comparisons[old, new].changes:
         if change.label is Label.FIGURES:
             assert change.figures
-            assert number_values(joined(change.old)) != number_values(joined(change.new))
+            assert number_keys(change.old) != number_keys(change.new)
+            gone, came = (
+                number_keys(change.old) - number_keys(change.new),
+                number_keys(change.new) - number_keys(change.old),
+            )
+            old_facts = {f.id: f for s in change.old for f in s.facts}
+            new_facts = {f.id: f for s in change.new for f in s.facts}
+            # exactly the numbers that disappear and appear, each with its fact
+            assert Counter(old_facts[f.old_fact].key for f in change.figures if f.old) == gone
+            assert Counter(new_facts[f.new_fact].key for f in change.figures if f.new) == came
             for figure in change.figures:
-                assert figure.old != figure.new
-                assert figure.old is None or figure.old in joined(change.old)
-                assert figure.new is None or figure.new in joined(change.new)
+                assert figure.old is None or figure.old == old_facts[figure.old_fact].text
+                assert figure.new is None or figure.new == new_facts[figure.new_fact].text
         else:
             assert not change.figures
 
@@ -79,7 +89,7 @@ def test_reworded_keeps_the_numbers(comparisons, old: str, new: str) -> None:
     for change in comparisons[old, new].changes:
         if change.label is Label.REWORDED:
             assert any(edit.op != "equal" for edit in change.diff)
-            assert number_values(joined(change.old)) == number_values(joined(change.new))
+            assert number_keys(change.old) == number_keys(change.new)
 
 
 @pytest.mark.parametrize(("old", "new"), EVERY_PAIR)
@@ -134,3 +144,21 @@ def test_section_counts_add_up(comparisons) -> None:
         for section in comparison.sections:
             total.update(section.counts)
         assert dict(total) == comparison.counts
+
+
+@pytest.mark.parametrize(("old", "new"), EVERY_PAIR)
+def test_fact_changes_compare_like_for_like(comparisons, old: str, new: str) -> None:
+    """A chip never pairs two facts that count different things, for different parts, in different roles."""
+    for change in comparisons[old, new].changes:
+        for fact_change in change.facts:
+            if fact_change.old and fact_change.new:
+                assert identity(fact_change.old) == identity(fact_change.new)
+                assert fact_change.old.value != fact_change.new.value
+            assert (fact_change.old or fact_change.new).role.measurable
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_every_number_is_one_fact(all_reports: dict[str, Report], name: str) -> None:
+    for sentence in all_reports[name].sentences:
+        assert [f.text for f in sentence.facts] == [n.text for n in find_numbers(sentence.text)]
+        assert all(sentence.text[f.start : f.end] == f.text for f in sentence.facts)

@@ -133,15 +133,19 @@ def _grow(
     while max(len(group_old), len(group_new)) < MAX_GROUP:
         options = []  # (gain, side, position); side 1 is new
         if len(group_old) == 1:
-            single, group = wording.old[olds[group_old[0]]], [wording.new[news[b]] for b in group_new]
+            i = olds[group_old[0]]
+            single, group = wording.old[i], [wording.new[news[b]] for b in group_new]
             for b in (min(group_new) - 1, max(group_new) + 1):
                 if b in free_new:
-                    options.append((_gain(single, group, wording.new[news[b]], wording), 1, b))
+                    facts = wording.evidence(wording.old_facts[i], wording.new_facts[news[b]])
+                    options.append((_gain(single, group, wording.new[news[b]], wording, facts), 1, b))
         if len(group_new) == 1:
-            single, group = wording.new[news[group_new[0]]], [wording.old[olds[a]] for a in group_old]
+            j = news[group_new[0]]
+            single, group = wording.new[j], [wording.old[olds[a]] for a in group_old]
             for a in (min(group_old) - 1, max(group_old) + 1):
                 if a in free_old:
-                    options.append((_gain(single, group, wording.old[olds[a]], wording), 0, a))
+                    facts = wording.evidence(wording.old_facts[olds[a]], wording.new_facts[j])
+                    options.append((_gain(single, group, wording.old[olds[a]], wording, facts), 0, a))
         best = max((o for o in options if o[0] >= GROW_GAIN), default=None, key=lambda o: (o[0], -o[1], -o[2]))
         if best is None:
             break
@@ -155,12 +159,16 @@ def _grow(
     return group_old, group_new
 
 
-def _gain(single: Counter[str], group: list[Counter[str]], joining: Counter[str], wording: Wording) -> float:
-    """How much more of `single` the group holds once `joining` joins; 0 if `joining` is mostly new words."""
+def _gain(
+    single: Counter[str], group: list[Counter[str]], joining: Counter[str], wording: Wording, shared_facts: float
+) -> float:
+    """How much more of `single` the group holds once `joining` joins, plus the evidence of the
+    facts `joining` and `single` both state; 0 if `joining` is mostly new words and states none."""
     vocabulary = wording.vocabulary
-    if vocabulary.containment(joining, single) < GROW_COVER:
+    if vocabulary.containment(joining, single) < GROW_COVER and not shared_facts:
         return 0.0
-    return vocabulary.containment(single, merged([*group, joining])) - vocabulary.containment(single, merged(group))
+    gain = vocabulary.containment(single, merged([*group, joining])) - vocabulary.containment(single, merged(group))
+    return gain + shared_facts
 
 
 def _moved(olds: list[int], news: list[int], level: float, wording: Wording) -> list[Link]:

@@ -20,6 +20,7 @@ from tipdiff.profiles import GENERIC, Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.read import read_text
 from tipdiff.validate import RULES, validate
+from tipdiff.wording import label
 
 PROFILES = {"tip": TIP, "generic": GENERIC}
 DEFAULT_PATTERN = "reports/{country}/{year}.{ext}"
@@ -129,11 +130,12 @@ def check_report(path: str, root: Path, config: CheckConfig) -> ReportCheck:
 
 
 def _restated(figure: KeyFigure, previous: str) -> Violation:
+    period = figure.new.fact.period or figure.old.fact.period
     message = (
-        f"{figure.label or 'a figure'} for {figure.new_year}: {figure.old} in {previous} (line {figure.old_line}),"
-        f" {figure.new} here"
+        f"{label(figure.new.fact)}{f' for {period}' if period else ''}: {figure.old.fact.text} in {previous}"
+        f" (line {figure.old.sentence.line}), {figure.new.fact.text} here"
     )
-    return Violation("TD401", RULES["TD401"].severity, figure.new_line, message)
+    return Violation("TD401", RULES["TD401"].severity, figure.new.sentence.line, message)
 
 
 def _previous_report(root: Path, pattern: str, country: str, year: int) -> str | None:

@@ -11,29 +11,36 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tipdiff.model import Edition, Report
-from tipdiff.numbers import find_numbers
 from tipdiff.profiles import Profile, fold_heading
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)((?:19|20)\d\d)(?![\w,]|\.\d)")
+"""A year as prose writes one: four digits, no separator ("1,931" is a count)."""
 
 
 def read_edition(report: Report, matched: int, profile: Profile) -> Edition:
     """The edition a report is; `matched` is how many of its sentences have a counterpart."""
     found = stated_facts(report, profile)
-    year = int(found["year"]) if "year" in found else year_in_name(report.name)
-    data_year = year - profile.data_year_lag if year else mentioned_year(report)
-    if not year and data_year and profile.data_year_lag:
-        year = data_year + profile.data_year_lag
     return Edition(
         name=report.name,
-        year=year,
-        data_year=data_year,
+        year=report.year,
+        data_year=report.data_year,
         country=found.get("country"),
         tier=found.get("tier"),
         sentences=len(report.sentences),
         matched=matched,
         sections=tuple(s.name for s in report.sections),
     )
+
+
+def edition_years(report: Report, profile: Profile) -> tuple[int | None, int | None]:
+    """The report's year and the year most of its figures are for."""
+    found = stated_facts(report, profile)
+    year = int(found["year"]) if "year" in found else year_in_name(report.name)
+    data_year = year - profile.data_year_lag if year else mentioned_year(report)
+    if not year and data_year and profile.data_year_lag:
+        year = data_year + profile.data_year_lag
+    return year, data_year
 
 
 def stated_facts(report: Report, profile: Profile) -> dict[str, str]:
@@ -53,7 +60,7 @@ def _readable(value: str) -> str:
 
 def mentioned_year(report: Report) -> int | None:
     """The year the text mentions most (the latest of equals): the year it reports on."""
-    years = Counter(int(n.value) for s in report.sentences for n in find_numbers(s.text) if n.kind == "year")
+    years = Counter(int(year) for s in report.sentences for year in _YEAR.findall(s.text))
     return max(years, key=lambda year: (years[year], year)) if years else None
 
 

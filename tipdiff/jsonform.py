@@ -3,12 +3,13 @@
 import json
 from collections.abc import Iterator
 from dataclasses import asdict
+from decimal import Decimal
 from typing import Any
 
 from tipdiff.check import CheckRun
-from tipdiff.model import Change, Comparison, Label, Narrative, Report, Sentence, Severity
+from tipdiff.model import Change, Citation, Comparison, Fact, KeyFigure, Label, Narrative, Report, Sentence, Severity
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def comparison_json(comparison: Comparison, narrative: Narrative | None = None) -> Iterator[str]:
@@ -51,7 +52,7 @@ def narrative_data(narrative: Narrative) -> dict[str, Any]:
         "old": asdict(narrative.old),
         "new": asdict(narrative.new),
         "shifts": [asdict(shift) for shift in narrative.shifts],
-        "figures": [asdict(figure) for figure in narrative.figures],
+        "figures": [_key_figure(figure) for figure in narrative.figures],
         "recommendations": [_change(change) for change in narrative.recommendations],
         "sections": [
             {
@@ -94,13 +95,69 @@ def _change(change: Change) -> dict[str, Any]:
         "new": [_sentence(s) for s in change.new],
         "moved": change.moved,
         "similarity": round(change.similarity, 3),
-        "figures": [{"old": f.old, "new": f.new} for f in change.figures],
+        "figures": [asdict(f) for f in change.figures],
+        "facts": [
+            {"kind": f.kind, "old": f.old.id if f.old else None, "new": f.new.id if f.new else None}
+            for f in change.facts
+        ],
         "diff": [{"op": e.op, "text": e.text} for e in change.diff],
     }
 
 
 def _sentence(sentence: Sentence) -> dict[str, Any]:
-    return {"text": sentence.text, "line": sentence.line}
+    return {"text": sentence.text, "line": sentence.line, "facts": [fact_data(f) for f in sentence.facts]}
+
+
+def fact_data(fact: Fact) -> dict[str, Any]:
+    """A fact as plain data: what a number is, counts, for whom and for when."""
+    return {
+        "id": fact.id,
+        "text": fact.text,
+        "start": fact.start,
+        "value": _number(fact.value),
+        "unit": fact.unit,
+        "role": fact.role.value,
+        "measure": fact.measure,
+        "label": fact.label,
+        "scope": list(fact.scope),
+        "period": str(fact.period) if fact.period else None,
+        "qualifier": fact.qualifier,
+        "relation": asdict(fact.relation) if fact.relation else None,
+        "caveat": fact.caveat,
+    }
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _key_figure(figure: KeyFigure) -> dict[str, Any]:
+    return {
+        "measure": figure.measure,
+        "label": figure.label,
+        "scope": list(figure.scope),
+        "section": figure.section,
+        "old": _citation(figure.old),
+        "new": _citation(figure.new),
+        "restated": figure.restated,
+        "difference": _number(figure.difference),
+        "percent": round(figure.percent, 1) if figure.percent is not None else None,
+        "caveat": figure.caveat,
+        "importance": round(figure.importance, 2),
+    }
+
+
+def _citation(citation: Citation) -> dict[str, Any]:
+    fact = citation.fact
+    return {
+        "report": citation.report,
+        "fact": fact.id,
+        "text": fact.text,
+        "value": _number(fact.value),
+        "period": str(fact.period) if fact.period else None,
+        "qualifier": fact.qualifier,
+        "line": citation.sentence.line,
+    }
 
 
 def _counts(counts: dict[Label, int]) -> dict[str, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
@@ -39,6 +40,100 @@ class Block:
     """Offsets in `text` where each further line of the file begins (wrapped text)."""
 
 
+class Role(StrEnum):
+    """What a number is in its sentence; the values are the wire format."""
+
+    COUNT = "count"
+    MONEY = "money"
+    SHARE = "share"
+    DURATION = "duration"
+    AGE = "age"
+    DATE = "date"
+    RANK = "rank"
+    NAME = "name"
+    """Part of a name or a citation: "Article 10", "Law 13.344", "Tier 2", a phone number."""
+
+    @property
+    def measurable(self) -> bool:
+        """Only counts, amounts of money and shares are figures that can rise or fall."""
+        return self in (Role.COUNT, Role.MONEY, Role.SHARE)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The time a figure is for: a year, a span of years, or part of a year."""
+
+    year: int
+    """The year the period ends in."""
+    first: int | None = None
+    """The first year of a span ("2019-2021"); None for one year."""
+    part: str | None = None
+    """Part of the year ("first six months", "December") or its kind ("fiscal year")."""
+
+    def __str__(self) -> str:
+        years = f"{self.first}-{self.year}" if self.first else str(self.year)
+        return (
+            f"{self.part} {years}" if self.part == "fiscal year" else f"{self.part} of {years}" if self.part else years
+        )
+
+    @property
+    def whole_year(self) -> bool:
+        """One calendar year: what a yearly report's figures are compared over."""
+        return self.first is None and self.part is None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """How a fact stands to another fact of its sentence, or of the sentence before."""
+
+    kind: Literal["part", "earlier", "range"]
+    """part: one part of a total ("including 65 sex traffickers"); earlier: the same measure
+    for an earlier period ("compared with 673 in 2020"); range: the upper end of a range."""
+    of: str
+    """The id of the other fact: the total, the later figure, or the range's lower end."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One number of a sentence, read for what it counts, for whom and for when."""
+
+    id: str
+    """"12.3": the fourth number of the report's thirteenth sentence."""
+    text: str
+    """The number as written ("$52 million", "five")."""
+    start: int
+    """Where `text` starts in the sentence's text."""
+    value: Decimal
+    """"$52 million" is 52000000, "five" is 5, ".6%" is 0.6."""
+    unit: str | None
+    """A currency code, "%", "pp" (percentage points), "ordinal", or None."""
+    role: Role
+    measure: str | None
+    """What is counted, in canonical words shared by every edition ("persons convicted");
+    None when the sentence does not say clearly enough to compare it with anything."""
+    label: str | None
+    """What is counted in the report's own words ("sex traffickers convicted")."""
+    scope: tuple[str, ...] = ()
+    """Which part is counted, sorted: ("federal",), ("sex trafficking", "state")."""
+    period: Period | None = None
+    """The period the sentence states for the figure; None when it states none."""
+    qualifier: str | None = None
+    """"at least", "more than", "approximately", "est." ...: shown beside the value."""
+    relation: Relation | None = None
+    caveat: str | None = None
+    """A limit on the figure the report states ("data from only 10 states")."""
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def key(self) -> str:
+        """Equal for one number written two ways ("Thirty", "30"); differs across units."""
+        digits = format(self.value.normalize(), "f")
+        return f"{digits} {self.unit}" if self.unit else digits
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence, or one bullet: the unit that is aligned and labelled."""
@@ -51,6 +146,8 @@ class Sentence:
     """1-based line in the file where the sentence starts."""
     bullet: bool = False
     """True for a list item, which is kept whole even when it holds several sentences."""
+    facts: tuple[Fact, ...] = ()
+    """Every number of the sentence with what it counts, in reading order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +181,10 @@ class Report:
     sections: tuple[Section, ...]
     headings: tuple[str, ...] = ()
     """Every heading as written, those over no text (a title line) included."""
+    year: int | None = None
+    """The edition's year, from its title, its file name, or the year its text mentions most."""
+    data_year: int | None = None
+    """The year most of its figures are for (a TIP report of year N reports on year N-1)."""
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -138,10 +239,28 @@ class WordEdit:
 
 @dataclass(frozen=True, slots=True)
 class FigureChange:
-    """A number that changed; None on the side where it is absent."""
+    """A number that is in one side of a revised sentence and not in the other, as the
+    annotation guide counts them; paired old -> new only where the two are like for like."""
 
     old: str | None
+    """The number as the old sentence writes it; None where it appears."""
     new: str | None
+    """The number as the new sentence writes it; None where it disappears."""
+    old_fact: str | None = None
+    """The id of the old number's fact in the old report."""
+    new_fact: str | None = None
+    """The id of the new number's fact in the new report."""
+
+
+@dataclass(frozen=True, slots=True)
+class FactChange:
+    """One measure compared like for like between the two sides of a change."""
+
+    kind: Literal["year-over-year", "restated", "new", "dropped"]
+    """year-over-year: this edition's latest figure against the last edition's; restated:
+    one period, another value; new / dropped: a figure with no like-for-like partner."""
+    old: Fact | None
+    new: Fact | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +277,8 @@ class Change:
     """Word-level edits for reworded and figures changes, empty otherwise."""
     figures: tuple[FigureChange, ...]
     """The numbers that changed, for figures changes; empty otherwise."""
+    facts: tuple[FactChange, ...] = ()
+    """What those changes mean, measure by measure; unchanged facts are not listed."""
     old_section: str | None = None
     """Key of the old sentences' section, so a moved sentence can say where it came from."""
 
@@ -239,27 +360,38 @@ class Shift:
 
 
 @dataclass(frozen=True, slots=True)
-class KeyFigure:
-    """A quantity that changed, or that the new report restates for an earlier year."""
+class Citation:
+    """Where a figure is written: in which report, in which sentence."""
 
-    label: str | None
-    """What it counts, from the words around it; None when they do not say."""
+    report: Literal["old", "new"]
+    fact: Fact
+    sentence: Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """One measure, this year's value against last year's, or one period's value restated."""
+
+    measure: str
+    """The canonical measure both facts count ("persons convicted")."""
+    label: str
+    """What is counted, in the new report's words ("traffickers convicted")."""
+    scope: tuple[str, ...]
     section: str
-    old: str
-    new: str
-    old_year: int | None
-    new_year: int | None
-    difference: float | None
-    percent: float | None
-    """Change relative to the old value, in percent; None when the old value is 0."""
+    old: Citation
+    """The earlier value: from the old report where it states it, else as the new report
+    gives it in its own comparison ("compared with 76 in 2021")."""
+    new: Citation
     restated: bool
-    """True when both figures are for the same year: the new report corrects the old."""
-    sentence: str
-    """The new report's sentence, for figures whose label says too little."""
-    old_line: int
-    """Line of the old report's sentence."""
-    new_line: int
-    """Line of the new report's sentence."""
+    """Both values are for one period: the new report gives it differently."""
+    difference: Decimal
+    percent: float | None
+    """Change relative to the old value, in percent; None for shares (their difference is in
+    points) and when the old value is 0."""
+    caveat: str | None
+    """A limit on either figure that the report states ("data from only 10 states")."""
+    importance: float
+    """How much the row matters: the measure's weight in the profile, raised by the size of the change."""
 
 
 @dataclass(frozen=True, slots=True)

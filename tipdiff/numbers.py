@@ -1,132 +1,134 @@
-"""Numbers in prose: digits, money, percentages, number words and ordinals.
+"""Numbers in prose: digits, money, percentages, number words and ordinals, read for their value.
 
-Years count as numbers (a TIP report's figures are always tied to a year), so
-"in 2021" -> "in 2022" is a change of figures, as the annotation guide says.
+"1,352", "five", "Thirty", "$2.418 trillion", "57,500 Mexican pesos", ".6%", "-8.06%" and
+"second" are all numbers. Each has an exact amount and a unit, and a `key` under which two
+writings of one number ("Thirty" and "30", "5 percent" and "5%") are equal. Years count as
+numbers too (the annotation guide says so); what a number means is for `facts.py` to read.
 """
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_ORDINALS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-_VALUES = {word: i for i, word in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-_SCALES = ["hundred", "thousand", "million", "billion"]
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+    " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_SCALES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+_WORD_VALUES = {word: i for i, word in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 
 _WORD_NUMBER = rf"(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}"
 _NUMBER = re.compile(
     rf"""
-    (?<!\w)(?<![A-Za-z]-)                     # not the 19 of COVID-19
+    (?<![\w.])(?<![A-Za-z]-)                   # not inside a word, not the 19 of COVID-19
     (?:
         (?P<ordinal>\d+(?:st|nd|rd|th))\b
-      | (?P<digits>(?:US\$|\$|USD\ ?|MXN\ ?|€|£)?\d+(?:[.,]\d+)*)
+      | (?P<minus>(?:(?<=^)|(?<=[\s(\[:;/]))[-−](?=\.?\d))?
+        (?P<currency>US\$|\$|USD\ ?|MXN\ ?|EUR\ ?|GBP\ ?|€|£)?
+        (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!,\d)|\d+(?:\.\d+)?|\.\d+)(?!\w)
       | \b(?P<ordinalword>{"|".join(_ORDINALS)})\b
       | \b(?P<word>{_WORD_NUMBER})\b
     )
-    (?P<scale>\ (?:hundred|thousand|million|billion)\b)?
-    (?P<percent>\ ?%|\ percent\b|\ per\ cent\b)?
+    (?P<scale>\ (?:{"|".join(_SCALES)})\b)?
+    (?P<percent>\ ?%|\ percent\b|\ per\ cent\b|\ percentage\ points?\b)?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_CURRENCY = re.compile(r"(\D*)(.*)")
-_CURRENCIES = {"US$": "$", "$": "$", "USD": "$", "MXN": "MXN ", "€": "€", "£": "£"}
-_NOT_A_NUMBER = re.compile(r"\bno one\b|\bone another\b", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?:(?P<mexican>Mexican\s+pesos?|MXN)|(?P<dollars>U\.?S\.?\s+dollars?|USD|dollars?)|(?P<euros>euros?|EUR)"
+    r"|(?P<pesos>pesos?))\b",
+    re.IGNORECASE,
+)
+"""A currency named after the amount ("57,500 Mexican pesos"): part of the unit, not of the text."""
+_CURRENCY_CODES = {
+    "US$": "USD",
+    "$": "USD",
+    "USD": "USD",
+    "MXN": "MXN",
+    "EUR": "EUR",
+    "€": "EUR",
+    "GBP": "GBP",
+    "£": "GBP",
+}
+_CURRENCY_NAMES = {"mexican": "MXN", "dollars": "USD", "euros": "EUR", "pesos": "pesos"}
+_NOT_A_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bone or more\b|\bone-(?:on-one|off|stop)\b", re.IGNORECASE)
+
+CURRENCIES = frozenset({*_CURRENCY_CODES.values(), "pesos"})
+"""Units that make a number an amount of money; "pesos" alone names no country."""
 
 
 @dataclass(frozen=True, slots=True)
 class Number:
-    """A number as written, with a value that ignores how it was written."""
+    """A number as written, with its exact amount and unit."""
 
     text: str
-    value: str
-    """"Thirty" and "30", "5 percent" and "5%" share a value."""
+    """As written, currency sign, scale word and percent included: "$52 million", "5 percent"."""
     start: int
     end: int
+    amount: Decimal
+    """"$2.418 trillion" is 2418000000000; "second" is 2."""
+    unit: str | None
+    """A currency code ("USD", "MXN", "EUR", "GBP", or "pesos"), "%", "pp" for percentage
+    points, "ordinal" for "second" or "3rd"; None for a plain number."""
+
+    @property
+    def key(self) -> str:
+        """Equal for one number written two ways ("Thirty", "30"); differs across units."""
+        digits = format(self.amount.normalize(), "f")
+        return f"{digits} {self.unit}" if self.unit else digits
 
     @property
     def kind(self) -> str:
-        """year, money, percent, ordinal or count: only numbers of one kind replace each other."""
-        if self.value.endswith("%"):
-            return "percent"
-        if self.value[:1] in "$€£" or self.value.startswith("MXN"):
+        """How it is written: year, money, percent, ordinal or count."""
+        if self.unit in CURRENCIES:
             return "money"
-        if re.fullmatch(r"\d+(?:st|nd|rd|th)", self.value):
+        if self.unit in ("%", "pp"):
+            return "percent"
+        if self.unit == "ordinal":
             return "ordinal"
-        if self.text.isdigit() and len(self.text) == 4 and self.text[:2] in ("19", "20"):
-            return "year"  # "1,931" is a count: a year is written without a separator
+        # A year is written without a separator: "1,931" is a count.
+        if len(self.text) == 4 and self.text.isdigit() and self.text[:2] in ("19", "20"):
+            return "year"
         return "count"
+
+    @property
+    def year(self) -> int | None:
+        return int(self.text) if self.kind == "year" else None
 
 
 def find_numbers(text: str) -> tuple[Number, ...]:
     """Every number in reading order."""
     skip = [m.span() for m in _NOT_A_NUMBER.finditer(text)]
-    return tuple(
-        Number(m.group(0), _value(m), m.start(), m.end())
-        for m in _NUMBER.finditer(text)
-        if not any(a <= m.start() < b for a, b in skip)
-    )
+    return tuple(_number(m, text) for m in _NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in skip))
 
 
-def _value(match: re.Match[str]) -> str:
-    if match["ordinal"]:
-        value = match["ordinal"].lower()
-    elif match["ordinalword"]:
-        n = _ORDINALS.index(match["ordinalword"].lower()) + 1
-        value = f"{n}{'th' if 10 <= n <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+def _number(match: re.Match[str], text: str) -> Number:
+    unit = None
+    if match["ordinal"] or match["ordinalword"]:
+        word = (match["ordinal"] or match["ordinalword"]).lower()
+        amount = Decimal(word[:-2]) if word[0].isdigit() else Decimal(_ORDINALS.index(word) + 1)
+        unit = "ordinal"
     elif match["word"]:
-        tens, _, unit = match["word"].lower().partition("-")
-        value = str(_VALUES[tens] + (_VALUES[unit] if unit else 0))
+        tens, _, ones = match["word"].lower().partition("-")
+        amount = Decimal(_WORD_VALUES[tens] + (_WORD_VALUES[ones] if ones else 0))
     else:
-        currency, amount = _CURRENCY.match(match["digits"]).groups()  # type: ignore[union-attr]
-        value = _CURRENCIES.get(currency.strip().upper(), "") + amount.replace(",", "")
+        digits = match["digits"].replace(",", "")
+        amount = -Decimal(digits) if match["minus"] else Decimal(digits)
+        if match["currency"]:
+            unit = _CURRENCY_CODES[match["currency"].strip().upper()]
     if match["scale"]:
-        value += " " + match["scale"].strip().lower()
+        amount *= Decimal(10) ** _SCALES[match["scale"].strip().lower()]
     if match["percent"]:
-        value += "%"
-    return value
+        unit = "pp" if "point" in match["percent"].lower() else "%"
+    elif unit is None and (after := _CURRENCY_AFTER.match(text, match.end())):
+        unit = next(_CURRENCY_NAMES[group] for group, found in after.groupdict().items() if found)
+    return Number(match.group(0), match.start(), match.end(), amount, unit)
 
 
-NUMBER_WORDS = frozenset(_UNITS + _TENS + _ORDINALS + _SCALES)
+NUMBER_WORDS = frozenset(_UNITS + _TENS + _ORDINALS + list(_SCALES))
 """Words that are numbers on their own, for masking them when comparing wording."""

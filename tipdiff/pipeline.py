@@ -1,6 +1,6 @@
 """The pipeline, in the order the stages run: the one place that order is written down.
 
-read -> layout -> sections (-> sentences) -> match -> align -> classify -> arrange
+read -> layout -> sections (-> sentences) -> facts -> match -> align -> classify -> arrange
 """
 
 from pathlib import Path
@@ -9,6 +9,7 @@ from tipdiff.align import align_sentences
 from tipdiff.arrange import arrange
 from tipdiff.classify import classify
 from tipdiff.errors import EmptyReport, NoSentences, UnknownFormat
+from tipdiff.facts import read_facts
 from tipdiff.layout import split_blocks
 from tipdiff.match import match_sections
 from tipdiff.model import BlockKind, Comparison, Report
@@ -37,7 +38,7 @@ def parse_report(text: str | bytes, name: str = "<text>", format: str | None = N
     report = Report(name, chosen, split_sections(blocks, profile), headings)
     if not report.sections:
         raise NoSentences(f"{name}: holds no sentences to compare")
-    return report
+    return read_facts(report, profile)
 
 
 def compare(old: Report, new: Report) -> Comparison:
@@ -46,5 +47,6 @@ def compare(old: Report, new: Report) -> Comparison:
     pairs = match_sections(old, new, wording)
     links = align_sentences(old, new, pairs, wording)
     old_sentences, new_sentences = old.sentences, new.sentences
-    changes = tuple(classify(link, old_sentences, new_sentences) for link in links)
+    years = (old.data_year, new.data_year)
+    changes = tuple(classify(link, old_sentences, new_sentences, years) for link in links)
     return arrange(old, new, pairs, links, changes)

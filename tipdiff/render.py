@@ -11,10 +11,22 @@ import jinja2
 from tipdiff.check import CheckRun
 from tipdiff.jsonform import comparison_json
 from tipdiff.markdown import markdown_html
-from tipdiff.model import Change, Comparison, Label, Narrative, ReportCheck, SectionComparison, Severity
+from tipdiff.model import (
+    Change,
+    Citation,
+    Comparison,
+    KeyFigure,
+    Label,
+    Narrative,
+    ReportCheck,
+    SectionComparison,
+    Sentence,
+    Severity,
+)
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.validate import RULES, Rule
+from tipdiff.wording import Chip, change_text, chips, label, signed, value
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|~&]")
 _LIST_START = re.compile(r"^(\d+)([.)])(?=\s)")
@@ -66,14 +78,6 @@ def escape_markdown(text: str) -> str:
     return _LIST_START.sub(r"\1\\\2", escaped)  # "2021. …" would start a numbered list
 
 
-def signed(value: float | None, digits: int = 0) -> str:
-    """+177, −304, −40.9: a change with its sign, and a true minus."""
-    if value is None:
-        return ""
-    text = f"{abs(value):,.{digits}f}"
-    return text if text.strip("0.,") == "" else ("+" if value > 0 else "\u2212") + text
-
-
 @dataclass(frozen=True, slots=True)
 class NarrativeContext:
     """What `narrative.md.j2` renders."""
@@ -84,6 +88,34 @@ class NarrativeContext:
     listed: int = 8
     """Findings of one kind listed per section when there are many (more than two over):
     the rest are counted, and every one is in `--format changes` and the HTML view."""
+    anchors: dict[tuple[str, Sentence], str] | None = None
+    """(report, sentence) -> the id of its row on the side-by-side page, where there is one:
+    cited lines become links to it."""
+
+    def value(self, citation: Citation) -> str:
+        """A cited figure with its qualifier and period: "at least 63 (2022)"."""
+        edition = self.narrative.old if citation.report == "old" else self.narrative.new
+        return value(citation.fact, edition.data_year)
+
+    def what(self, figure: KeyFigure) -> str:
+        """What a key figure counts, its scope included: "traffickers convicted (state)"."""
+        return label(figure.new.fact if figure.new.fact.label else figure.old.fact)
+
+    def change(self, figure: KeyFigure) -> str:
+        return change_text(figure)
+
+    def line(self, citation: Citation) -> str:
+        """ "old line 25", as a link to its row when the narrative is part of the page."""
+        text = f"{citation.report} line {citation.sentence.line}"
+        anchor = self.anchors.get((citation.report, citation.sentence)) if self.anchors else None
+        return f"[{text}](#{anchor})" if anchor else text
+
+    def where(self, figure: KeyFigure) -> str:
+        """Where a key figure's two values stand: its section, then each value's line."""
+        lines = [self.line(figure.old), self.line(figure.new)]
+        same_line = (figure.old.report, figure.old.sentence.line) == (figure.new.report, figure.new.sentence.line)
+        cited = lines[1] if same_line else ", ".join(lines)
+        return f"{self.profile.title(figure.section)}: {cited}"
 
     def only(self, presence: str) -> list[str]:
         """Titles of the sections only one report has ("old" or "new")."""
@@ -95,9 +127,12 @@ class NarrativeContext:
         return self.only("both")
 
 
-def render_narrative(narrative: Narrative, profile: Profile = TIP) -> str:
+def render_narrative(
+    narrative: Narrative, profile: Profile = TIP, anchors: dict[tuple[str, Sentence], str] | None = None
+) -> str:
     """The story of what changed: headline shifts, key figures, recommendations, sections."""
-    return environment().get_template("narrative.md.j2").render(context=NarrativeContext(narrative, profile))
+    context = NarrativeContext(narrative, profile, anchors=anchors)
+    return environment().get_template("narrative.md.j2").render(context=context)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +142,10 @@ class ChangesContext:
     comparison: Comparison
     profile: Profile
     Label: type[Label] = Label
+
+    def chips(self, change: Change) -> list[Chip]:
+        """What changed in a revised sentence's figures, like for like."""
+        return chips(change, self.comparison.old.data_year, self.comparison.new.data_year)
 
 
 def render_changes(comparison: Comparison, profile: Profile) -> str:
@@ -148,10 +187,26 @@ class PageContext:
         """Index of the section a moved sentence came from (the first with its old key)."""
         return next((i for i, s in enumerate(self.comparison.sections) if s.key == change.old_section), 0)
 
+    def chips(self, change: Change) -> list[Chip]:
+        """What changed in a revised sentence's figures, like for like."""
+        return chips(change, self.comparison.old.data_year, self.comparison.new.data_year)
+
+
+def row_anchors(comparison: Comparison) -> dict[tuple[str, Sentence], str]:
+    """(report, sentence) -> the id of the page row that shows it (rows are numbered c1, c2, ...
+    in the order of `comparison.changes`, as `page.html.j2` numbers them)."""
+    anchors: dict[tuple[str, Sentence], str] = {}
+    for k, change in enumerate(comparison.changes, start=1):
+        for side, sentences in (("old", change.old), ("new", change.new)):
+            for sentence in sentences:
+                anchors.setdefault((side, sentence), f"c{k}")
+    return anchors
+
 
 def render_html(comparison: Comparison, narrative: Narrative, profile: Profile = TIP) -> str:
     """One self-contained page: inline CSS and JS, no request leaves it."""
-    context = PageContext(comparison, narrative, profile, markdown_html(render_narrative(narrative, profile)))
+    narrative_html = markdown_html(render_narrative(narrative, profile, row_anchors(comparison)))
+    context = PageContext(comparison, narrative, profile, narrative_html)
     return environment().get_template("page.html.j2").render(context=context)
 
 

@@ -1,8 +1,10 @@
-"""How much wording two sentences share, blind to the numbers in them.
+"""How much wording two sentences share, blind to the numbers in them, and which facts.
 
 Words are weighted by how rare they are in the two reports, so that "the" and
 "government" count for less than "enganchadores"; numbers are masked, so that a
-changed figure never breaks a match.
+changed figure never breaks a match. Two sentences that state one fact (one value for
+one period: "13 trafficking victims in 2021") are likelier one revised sentence, however
+their wording differs: each shared fact adds FACT_EVIDENCE.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 
 from tipdiff.model import Report, Sentence
 from tipdiff.normalize import words
-from tipdiff.numbers import NUMBER_WORDS, find_numbers
+from tipdiff.numbers import NUMBER_WORDS
 
 NUMBER = "#"
 """The token every number becomes."""
@@ -22,6 +24,10 @@ LANDMARKS = 8
 """How many of a sentence's rarest words index it when looking for moved sentences."""
 TIEBREAK = 1e-6
 """Far below any difference in wording that matters; only decides exact ties."""
+FACT_EVIDENCE = 0.15
+"""Added to the similarity of two sentences for each fact they both state (at most two)."""
+SMALL = 10
+"""Values below this say too little on their own: a shared "5" is evidence only with a stated period."""
 
 
 def bag_of_words(sentence: Sentence) -> Counter[str]:
@@ -88,6 +94,9 @@ class Wording:
     old_tiebreaks: tuple[tuple[str, Counter[str]], ...]
     """Each old sentence's key and number values, for breaking ties between equal scores."""
     new_tiebreaks: tuple[tuple[str, Counter[str]], ...]
+    old_facts: tuple[frozenset[str], ...]
+    """Each old sentence's facts as value@period, for evidence beyond wording."""
+    new_facts: tuple[frozenset[str], ...]
 
     @classmethod
     def of(cls, old: Report, new: Report) -> Wording:
@@ -102,16 +111,27 @@ class Wording:
             tuple(map(vocabulary.mass, new_bags)),
             _tiebreaks(old.sentences),
             _tiebreaks(new.sentences),
+            *_distinctive(
+                tuple(stated_facts(s, old.data_year) for s in old.sentences),
+                tuple(stated_facts(s, new.data_year) for s in new.sentences),
+            ),
         )
 
     def score(self, i: int, j: int) -> float:
-        """Similarity of old sentence i and new sentence j; where wording alone ties, the same
-        text and then the same numbers win, so both directions of a comparison agree."""
+        """Similarity of old sentence i and new sentence j, with the facts they both state;
+        where that ties, the same text and then the same numbers win, so both directions of
+        a comparison agree."""
         total = self.old_mass[i] + self.new_mass[j]
         similarity = 2 * self.vocabulary.shared(self.old[i], self.new[j]) / total if total else 1.0
+        similarity += self.evidence(self.old_facts[i], self.new_facts[j])
         (old_key, old_numbers), (new_key, new_numbers) = self.old_tiebreaks[i], self.new_tiebreaks[j]
         tiebreak = 2 if old_key == new_key else 1 if old_numbers == new_numbers else 0
         return similarity + TIEBREAK * tiebreak
+
+    @staticmethod
+    def evidence(a: frozenset[str], b: frozenset[str]) -> float:
+        """What the facts two sentences (or groups of them) both state add to their similarity."""
+        return FACT_EVIDENCE * min(2, len(a & b)) if a and b else 0.0
 
     def landmarks(self, bag: Counter[str]) -> list[str]:
         """The sentence's LANDMARKS most distinctive words: a revision keeps some of them."""
@@ -124,4 +144,23 @@ class Wording:
 
 
 def _tiebreaks(sentences: tuple[Sentence, ...]) -> tuple[tuple[str, Counter[str]], ...]:
-    return tuple((s.key, Counter(n.value for n in find_numbers(s.text))) for s in sentences)
+    return tuple((s.key, Counter(f.key for f in s.facts)) for s in sentences)
+
+
+def _distinctive(
+    old: tuple[frozenset[str], ...], new: tuple[frozenset[str], ...]
+) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+    """Only a fact each report states in one sentence singles out that sentence's counterpart."""
+    once = [{key for key, n in Counter(k for facts in side for k in facts).items() if n == 1} for side in (old, new)]
+    both = once[0] & once[1]
+    return tuple(facts & both for facts in old), tuple(facts & both for facts in new)
+
+
+def stated_facts(sentence: Sentence, data_year: int | None) -> frozenset[str]:
+    """The sentence's counts, amounts and shares as value@period: a small value only where
+    its period is stated, since "five" alone could be anything."""
+    return frozenset(
+        f"{fact.key}@{fact.period or data_year}"
+        for fact in sentence.facts
+        if fact.role.measurable and (fact.period or (data_year and abs(fact.value) >= SMALL))
+    )

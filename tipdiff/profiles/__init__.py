@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from tipdiff.normalize import comparison_key
+from tipdiff.profiles.lexicon import ENGLISH, Lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,8 @@ class Profile:
     """Keys of the sections every report of the family has (`tipdiff check`)."""
     required_facts: tuple[str, ...] = ()
     """What every report must let a reader find: "title", "country", "year", "tier"."""
+    lexicon: Lexicon = ENGLISH
+    """What the family's numbers count, and for whom."""
 
     def key_for_heading(self, heading: str) -> str:
         """The canonical key a heading names, or a slug of the heading itself."""

@@ -9,6 +9,7 @@ open a section when its heading is missing: each section of a TIP narrative sinc
 import re
 
 from tipdiff.profiles import Profile, SectionKind
+from tipdiff.profiles.lexicon import ENGLISH
 
 _GOVERNMENT = r"(?:the )?government(?: of [\w .'-]{1,40}?)?(?:'s)?"
 _ANY_WORDS = r"(?:\w+ ){0,4}?"
@@ -30,6 +31,53 @@ def _verdict(efforts: str) -> re.Pattern[str]:
 _LAW_ENFORCEMENT = r"(?:anti-trafficking )?law enforcement (?:efforts|response)"
 _PROTECTION = r"(?:victim )?protection efforts|efforts to (?:protect|identify and protect) victims"
 _PREVENTION = r"(?:trafficking )?prevention efforts|efforts to prevent"
+
+
+LEXICON = ENGLISH.extended(
+    scopes={
+        "sex trafficking": (
+            "sex trafficking",
+            "sexual exploitation",
+            "sex traffickers",
+            "sex trafficker",
+            "commercial sexual exploitation",
+            "child sex trafficking",
+        ),
+        "labor trafficking": (
+            "labor trafficking",
+            "forced labor",
+            "labor traffickers",
+            "labor trafficker",
+            "labour trafficking",
+            "forced labour",
+            "forced criminality",
+        ),
+        "unspecified": ("unspecified", "not specified", "unspecified exploitation", "unspecified forms"),
+        "immigration": ("immigration officials", "immigration authorities", "inm"),
+        "LGBTQI+": ("lgbtqi+", "lgbti", "lgbtqi"),
+    },
+    dimensions={
+        "sex trafficking": "form",
+        "labor trafficking": "form",
+        "unspecified": "form",
+        "immigration": "agent",
+        "LGBTQI+": "group",
+    },
+    nouns={"victim": "victims"},
+    vague=frozenset({"victims"}),
+    weights={
+        "victims identified": 3.0,
+        "persons prosecuted": 3.0,
+        "persons convicted": 3.0,
+        "cases investigated": 3.0,
+        "victims referred": 2.0,
+        "victims assisted": 2.0,
+        "persons arrested": 2.0,
+        "officials convicted": 3.0,
+    },
+)
+"""The TIP reports' counts: victims identified, suspects prosecuted, traffickers convicted,
+by level of government and form of trafficking."""
 
 
 TIP = Profile(
@@ -105,4 +153,5 @@ TIP = Profile(
     recommendations="recommendations",
     required_sections=("summary", "recommendations", "prosecution", "protection", "prevention", "profile"),
     required_facts=("title", "country", "year", "tier"),
+    lexicon=LEXICON,
 )

@@ -1,0 +1,151 @@
+"""Facts: the stage that reads every number of a report for what it counts, for whom and when.
+
+"State authorities convicted 75 traffickers, including 65 sex traffickers, in 2021" holds
+three numbers: 75 counts persons convicted at the state level in 2021; 65 is a part of it,
+for sex trafficking; 2021 is a date. Every later stage asks these facts, and only these,
+what a number is: alignment (one fact stated in two sentences), classification (which
+figures of a revised sentence changed like for like), the narrative and every output.
+What a report family counts is in its profile's lexicon; the engine stays general.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tipdiff.edition import edition_years
+from tipdiff.facts.periods import mentions, period_of
+from tipdiff.facts.reading import Draft, find_scopes, read_numbers
+from tipdiff.facts.relations import relate, scopes_in
+from tipdiff.facts.tokens import clause_starts, tokenize
+from tipdiff.model import Fact, Relation, Report, Role
+from tipdiff.numbers import find_numbers
+from tipdiff.profiles import Profile
+from tipdiff.profiles.lexicon import Lexicon
+
+_FIELD = re.compile(r"^\s*(?P<label>[A-Za-z][\w()'’,/ -]{0,60}?):\s+(?=\S)")
+"""An almanac field ("Population: 130,207,371 (2023 est.)"): its label names what is counted."""
+_SUBFIELD = re.compile(r"(?<![\w-])(?P<label>[A-Za-z][\w'’ -]{0,30}?):\s")
+"""A field's parts on one line ("total: 130,207,371 male: 64,000,000 female: ...")."""
+
+
+def read_facts(report: Report, profile: Profile) -> Report:
+    """The report with its edition years and each sentence's facts."""
+    year, data_year = edition_years(report, profile)
+    sections, index = [], 0
+    before: tuple[Fact, ...] = ()
+    field: str | None = None
+    for section in report.sections:
+        sentences = []
+        for sentence in section.sentences:
+            facts, field = sentence_facts(sentence.text, str(index), before, field, data_year, profile.lexicon)
+            sentences.append(replace(sentence, facts=facts))
+            before, index = facts, index + 1
+        sections.append(replace(section, sentences=tuple(sentences)))
+    return replace(report, sections=tuple(sections), year=year, data_year=data_year)
+
+
+def sentence_facts(
+    text: str, sentence_id: str, before: tuple[Fact, ...], field: str | None, data_year: int | None, lexicon: Lexicon
+) -> tuple[tuple[Fact, ...], str | None]:
+    """The facts of one sentence, given the facts of the sentence before it; and the field
+    label that a following line without a label of its own continues."""
+    numbers = find_numbers(text)
+    if not numbers:
+        return (), None
+    scopes = find_scopes(text, lexicon)
+    tokens = tokenize(text, numbers, scopes)
+    starts = clause_starts(tokens)
+    drafts = read_numbers(tokens, starts, scopes, lexicon)
+    labelled = _FIELD.match(text)
+    if labelled:
+        field = labelled["label"]
+    elif not tokens[0].number and not (tokens[0].low in "-−" and len(tokens) > 1 and tokens[1].number):
+        field = None
+    if field:
+        _read_field(drafts, text, tokens, field, labelled is None, before, lexicon)
+    relate(drafts, tokens, starts, text, before, lexicon)
+    found = mentions(text, data_year)
+    said = next((m for pattern in lexicon.caveats if (m := pattern.search(text))), None)
+    caveat = said.group(0).strip(" ,") if said else None
+    facts = []
+    for k, draft in enumerate(drafts):
+        number = tokens[draft.index].number
+        assert number is not None
+        period = period_of(number.start, number.end, text, found) if draft.role.measurable else None
+        facts.append(
+            Fact(
+                id=f"{sentence_id}.{k}",
+                text=number.text,
+                start=number.start,
+                value=number.amount,
+                unit=number.unit,
+                role=draft.role,
+                measure=None if draft.measure in lexicon.vague else draft.measure,
+                label=draft.label,
+                scope=tuple(sorted(draft.scope.values())),
+                period=period,
+                qualifier=draft.qualifier,
+                relation=_relation(draft, sentence_id, before),
+                caveat=caveat
+                if said and draft.role.measurable and not said.start() <= number.start < said.end()
+                else None,
+            )
+        )
+    return _distinct_parts(_inherit_periods(tuple(facts))), field
+
+
+def _distinct_parts(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """A part its own words do not set apart from its total ("two of whom forced children
+    to ...") cannot be compared with anything: its measure is dropped."""
+    by_id = {f.id: f for f in facts}
+
+    def same_as_total(fact: Fact) -> bool:
+        total = by_id.get(fact.relation.of) if fact.relation and fact.relation.kind == "part" else None
+        return total is not None and (total.measure, total.scope) == (fact.measure, fact.scope)
+
+    return tuple(replace(f, measure=None) if same_as_total(f) else f for f in facts)
+
+
+def _read_field(
+    drafts: list[Draft], text: str, tokens, field: str, continued: bool, before: tuple[Fact, ...], lexicon: Lexicon
+) -> None:
+    """In an almanac field, the label says what is counted and the parts' labels for whom;
+    a line that only continues the field gives earlier periods of its first figure."""
+    labels = [(m.end(), m["label"].strip()) for m in _SUBFIELD.finditer(text)]
+    first = next((f for f in before if f.role.measurable and f.measure), None) if continued else None
+    for draft in drafts:
+        if not draft.role.measurable or draft.head is not None:
+            continue
+        start = tokens[draft.index].start
+        sublabel = next((label for end, label in reversed(labels) if end <= start and label != field), None)
+        scope = scopes_in(sublabel, lexicon) if sublabel else {}
+        named = f"{field}: {sublabel}" if sublabel and not scope and sublabel.casefold() != "total" else field
+        draft.measure, draft.label, draft.how = named.casefold(), named, "field"
+        draft.scope, draft.own = scope, frozenset(scope) | {"level", "agent", "place"}
+        if "est." in text and draft.qualifier is None:
+            draft.qualifier = "est."  # "total: 130,207,371 male: ... (2023 est.)" estimates them all
+        if first is not None and first.role is draft.role and first.measure == draft.measure:
+            draft.relation = ("earlier", -1 - before.index(first))
+
+
+def _relation(draft: Draft, sentence_id: str, before: tuple[Fact, ...]) -> Relation | None:
+    if draft.relation is None:
+        return None
+    kind, k = draft.relation
+    other = before[-1 - k].id if k < 0 else f"{sentence_id}.{k}"
+    return Relation(kind, other)  # type: ignore[arg-type]
+
+
+def _inherit_periods(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """A part without a period of its own is for its total's period."""
+    by_id = {f.id: f for f in facts}
+    return tuple(
+        replace(f, period=by_id[f.relation.of].period)
+        if f.period is None and f.relation and f.relation.kind == "part" and f.relation.of in by_id
+        else f
+        for f in facts
+    )
+
+
+__all__ = ["Role", "read_facts", "sentence_facts"]

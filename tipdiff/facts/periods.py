@@ -1,0 +1,96 @@
+"""Periods: the year, span of years or part of a year that each figure of a sentence is for.
+
+A period is said with a preposition ("in 2021", "during fiscal year 2022", "in the first
+six months of 2020", "over the period 2019-2021"), in brackets ("(2023 est.)"), or relative
+to the report ("during the year", "the previous reporting period"). A year that names
+something ("the 2012 law", "a 2021 reform") is no period. Each number takes the first
+period stated after it in its part of the sentence, else the last one before it, else one
+the sentence opens with; a comparison ("compared with ...") starts a new part.
+"""
+
+import re
+from dataclasses import dataclass
+
+from tipdiff.model import Period
+
+_YEAR = r"(?:19|20)\d\d"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SPELLED = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
+_PATTERNS = (  # most specific first: a match hides the weaker ones it overlaps
+    ("part", re.compile(rf"\b(?:the )?(?P<part>(?:first|last|past|final) {_SPELLED} months) of (?P<year>{_YEAR})\b", re.IGNORECASE)),
+    ("part", re.compile(rf"\b(?:the )?(?P<part>(?:first|second) half) of (?P<year>{_YEAR})\b", re.IGNORECASE)),
+    ("part", re.compile(rf"\b(?P<part>{_MONTH}\s*(?:-|–|to|through|and)\s*{_MONTH}),? (?P<year>{_YEAR})\b", re.IGNORECASE)),
+    ("fiscal", re.compile(rf"\b(?:fiscal year|FY) ?(?P<year>{_YEAR})\b", re.IGNORECASE)),
+    ("span", re.compile(rf"\b(?:from|between|over|during|in|period|years?) (?:the )?(?P<first>{_YEAR}) ?(?:-|–|to|and|through) ?(?P<year>{_YEAR})\b", re.IGNORECASE)),
+    ("month", re.compile(rf"\b(?:in|during|by|as of|until|through|of) (?:early |late |mid-)?(?P<part>{_MONTH}) (?:\d{{1,2}}, )?(?P<year>{_YEAR})\b", re.IGNORECASE)),
+    ("year", re.compile(rf"\((?:{_MONTH} )?(?P<year>{_YEAR})(?: est\.?| estimates?)?\)", re.IGNORECASE)),
+    ("year", re.compile(rf"\b(?:in|during|for|throughout|over|through|by|as of) (?:the (?:calendar )?year )?(?P<year>{_YEAR})\b(?! ?[-–] ?\d)", re.IGNORECASE)),
+    ("current", re.compile(r"\b(?:during|in|over|throughout|for) the (?:current )?(?:year|reporting period)\b", re.IGNORECASE)),
+    ("previous", re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:year|reporting period)\b|\blast year\b", re.IGNORECASE)),
+)  # fmt: skip
+COMPARISON = re.compile(
+    r"\bcompared (?:with|to)\b|\bin comparison\b|\bversus\b|\bvs\b"
+    r"|\b(?:increase|decrease|rise|drop|decline|fall|reduction|up|down)s? (?:from|over)\b"
+    r"|\b(?:increased|decreased|rose|fell|dropped|declined|grew|was up|was down) from\b",
+    re.IGNORECASE,
+)
+"""Where a sentence starts to speak of earlier periods of what it has counted."""
+OPENING = 40
+"""A period stated within this many characters of the sentence's start governs all of it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A period as a sentence states it."""
+
+    start: int
+    end: int
+    period: Period
+
+
+_ANY = re.compile(rf"{_YEAR}|\b(?:year|reporting period)\b", re.IGNORECASE)
+"""What every period mention holds: most sentences hold none, and are done at once."""
+
+
+def mentions(text: str, data_year: int | None) -> tuple[Mention, ...]:
+    """Every period the sentence states, in reading order; overlapping weaker ones dropped."""
+    if not _ANY.search(text):
+        return ()
+    found: list[Mention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):  # the patterns ignore case
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            period = _period(kind, match, data_year)
+            if period:
+                found.append(Mention(match.start(), match.end(), period))
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _period(kind: str, match: re.Match[str], data_year: int | None) -> Period | None:
+    if kind in ("current", "previous"):
+        return Period(data_year - (kind == "previous")) if data_year else None
+    year = int(match["year"])
+    if kind == "span":
+        first = int(match["first"])
+        return Period(year, first) if first < year else None
+    if kind == "fiscal":
+        return Period(year, part="fiscal year")
+    part = match.groupdict().get("part")
+    return Period(year, part=" ".join(part.split()) if part else None)
+
+
+def period_of(start: int, end: int, text: str, found: tuple[Mention, ...]) -> Period | None:
+    """The period for the number at text[start:end]: stated after it in its part of the
+    sentence, else before it, else at the sentence's opening."""
+    boundaries = [0, *(m.start() for m in COMPARISON.finditer(text)), *(m.start() for m in re.finditer(";", text))]
+    low = max(b for b in boundaries if b <= start)
+    high = min((b for b in boundaries if b >= end), default=len(text))
+    after = [m for m in found if end <= m.start < high]
+    before = [m for m in found if low <= m.start and m.end <= start]
+    if after:
+        return after[0].period
+    if before:
+        return before[-1].period
+    opening = [m for m in found if m.start < OPENING and m.end <= start]
+    return opening[0].period if opening else None

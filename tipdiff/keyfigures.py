@@ -1,0 +1,174 @@
+"""Key figures: each measure's value this year against last year's, and restated periods, cited.
+
+A row is made only on evidence that the two values count one thing (`facts.pairing`):
+1. a revised sentence whose two sides give the measure for consecutive periods;
+2. the new report's own comparison ("11 individuals in 2022, compared with 76 ... in
+   2021"): the report says the two are one measure, and the old report, where it gives
+   that value too, is cited for it;
+3. the same measure, in the same words, given once in each report for consecutive
+   periods, in two sentences about one subject.
+A period the new report gives another value for than the old report did is a restatement.
+Rows are ordered by importance: the measure's weight in the profile, times one plus the
+relative size of the change (capped at 100%; a restatement counts as 100%), halved for each
+scope beyond the first (a part matters less than the whole it belongs to).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipdiff.facts.pairing import CURRENT, Identity, by_identity, follows, identity, period_of
+from tipdiff.model import Citation, Comparison, Fact, KeyFigure, Report, Role, Sentence
+from tipdiff.profiles import Profile
+
+RELATED = 0.4
+"""Least share of the shorter sentence's content words that two sentences giving one
+measure in different places must share."""
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def key_figures(comparison: Comparison, profile: Profile) -> tuple[KeyFigure, ...]:
+    """The comparison's key figures, most important first."""
+    old, new = comparison.old, comparison.new
+    step = (new.data_year - old.data_year) if old.data_year and new.data_year else 1
+    sources = _Sources(old, new)
+    rows: list[KeyFigure] = []
+    for section in comparison.sections:
+        for change in section.changes:
+            for fact_change in change.facts:
+                if fact_change.kind in ("year-over-year", "restated") and fact_change.old and fact_change.new:
+                    rows.append(sources.row(fact_change.old, "old", fact_change.new, profile))
+    rows += _own_comparisons(sources, step, profile)
+    rows += _restatements(sources, profile)
+    rows += _across(sources, step, profile)
+    return tuple(sorted(_distinct(rows), key=lambda row: -row.importance))
+
+
+class _Sources:
+    """The facts of both reports, with their sentences and sections, looked up by id."""
+
+    def __init__(self, old: Report, new: Report) -> None:
+        self.reports = {"old": old, "new": new}
+        self.sentences: dict[tuple[str, str], Sentence] = {}
+        self.sections: dict[tuple[str, str], str] = {}
+        self.facts: dict[tuple[str, str], Fact] = {}
+        for side, report in self.reports.items():
+            for section in report.sections:
+                for sentence in section.sentences:
+                    for fact in sentence.facts:
+                        self.facts[side, fact.id] = fact
+                        self.sentences[side, fact.id] = sentence
+                        self.sections[side, fact.id] = section.name
+        self.old_groups = by_identity((f for (side, _), f in self.facts.items() if side == "old"), old.data_year)
+        self.new_groups = by_identity((f for (side, _), f in self.facts.items() if side == "new"), new.data_year)
+
+    def cite(self, fact: Fact, side: str) -> Citation:
+        return Citation(side, fact, self.sentences[side, fact.id])  # type: ignore[arg-type]
+
+    def row(self, before: Fact, side: str, after: Fact, profile: Profile, label_from: Fact | None = None) -> KeyFigure:
+        """A row comparing `before` (from the `side` report) with `after` (from the new one)."""
+        data_year = self.reports[side].data_year
+        period = period_of(before, data_year)
+        restated = period != CURRENT and period == period_of(after, self.reports["new"].data_year)
+        difference = after.value - before.value
+        share = after.role is Role.SHARE
+        percent = None if share or not before.value else float(100 * difference / before.value)
+        labelled = label_from or after
+        weight = profile.lexicon.weights.get(after.measure or "", 1.0)
+        size = 100.0 if restated else min(abs(percent or 0.0), 100.0)
+        importance = weight * (1 + size / 100) * 0.5 ** max(0, len(labelled.scope) - 1)
+        return KeyFigure(
+            measure=after.measure or "",
+            label=labelled.label or after.label or after.measure or "",
+            scope=labelled.scope,
+            section=self.sections["new", after.id],
+            old=self.cite(before, side),
+            new=self.cite(after, "new"),
+            restated=restated,
+            difference=difference,
+            percent=percent,
+            caveat=after.caveat or before.caveat,
+            importance=importance,
+        )
+
+    def stating(self, key: Identity, fact: Fact) -> Fact | None:
+        """The old report's one fact of this identity, period and value, if it has one: where
+        the old report said it first."""
+        found = self.old_groups.get(key, {}).get(period_of(fact, self.reports["new"].data_year), [])
+        same = [f for f in found if f.value == fact.value]
+        return same[0] if len(same) == 1 else None
+
+
+def _own_comparisons(sources: _Sources, step: int, profile: Profile) -> list[KeyFigure]:
+    """Rows from the new report's own comparisons of its latest figure with last year's."""
+    new = sources.reports["new"]
+    rows = []
+    for (side, _), earlier in sources.facts.items():
+        if side != "new" or not earlier.relation or earlier.relation.kind != "earlier":
+            continue
+        later = sources.facts.get(("new", earlier.relation.of))
+        if later is None or not identity(later) or not identity(earlier):
+            continue
+        p_later, p_earlier = period_of(later, new.data_year), period_of(earlier, new.data_year)
+        if p_later.year != new.data_year or not follows(p_earlier, p_later, step):
+            continue
+        stated = sources.stating(identity(earlier), earlier)  # type: ignore[arg-type]
+        if stated is not None:
+            rows.append(sources.row(stated, "old", later, profile))
+        else:
+            rows.append(sources.row(earlier, "new", later, profile))
+    return rows
+
+
+def _restatements(sources: _Sources, profile: Profile) -> list[KeyFigure]:
+    """Periods the new report gives another value for than the old report did."""
+    rows = []
+    for key, periods in sources.new_groups.items():
+        for period, facts in periods.items():
+            before = sources.old_groups.get(key, {}).get(period, []) if period != CURRENT else []
+            if len(facts) == 1 and len(before) == 1 and facts[0].value != before[0].value:
+                rows.append(sources.row(before[0], "old", facts[0], profile))
+    return rows
+
+
+def _across(sources: _Sources, step: int, profile: Profile) -> list[KeyFigure]:
+    """Rows for a measure given in the same words once in each report, for consecutive
+    periods, in two sentences about one subject."""
+    rows = []
+    for key, periods in sources.new_groups.items():
+        old_periods = sources.old_groups.get(key, {})
+        if not old_periods:
+            continue
+        latest_new, latest_old = max(periods, key=lambda p: p.year), max(old_periods, key=lambda p: p.year)
+        after, before = periods[latest_new], old_periods[latest_old]
+        if len(after) != 1 or len(before) != 1 or not follows(latest_old, latest_new, step):
+            continue
+        a, b = after[0], before[0]
+        same_words = (a.label or "").casefold() == (b.label or "").casefold()
+        if (
+            same_words
+            and a.value != b.value
+            and _related(sources.sentences["old", b.id], sources.sentences["new", a.id])
+        ):
+            rows.append(sources.row(b, "old", a, profile))
+    return rows
+
+
+def _related(a: Sentence, b: Sentence) -> bool:
+    """Two sentences about one subject: most content words of the shorter recur in the longer."""
+    words_a, words_b = set(_CONTENT_WORD.findall(a.text.casefold())), set(_CONTENT_WORD.findall(b.text.casefold()))
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return bool(shorter) and len(shorter & longer) >= RELATED * len(shorter)
+
+
+def _distinct(rows: list[KeyFigure]) -> list[KeyFigure]:
+    """One row per new fact (the first, most certain, wins), and one per pair of values."""
+    kept, seen_facts, seen_values = [], set(), set()
+    for row in rows:
+        values = (row.measure, row.old.fact.value, row.new.fact.value, row.restated)
+        if (row.new.fact.id in seen_facts and not row.restated) or values in seen_values:
+            continue
+        seen_facts.add(row.new.fact.id)
+        seen_values.add(values)
+        kept.append(row)
+    return kept

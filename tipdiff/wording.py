@@ -1,0 +1,113 @@
+"""How figures are worded for readers: values with their qualifiers and periods, changes with
+their signs, and the chips that say what changed in a revised sentence.
+
+Every template words a figure the same way through these functions, which are plain
+functions of the data (`render.py` registers them as filters and context methods).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tipdiff.facts.pairing import CURRENT, period_of
+from tipdiff.model import Change, Fact, KeyFigure, Role
+
+_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def signed(value: float | Decimal | None, digits: int = 0) -> str:
+    """+177, −304, −40.9: a change with its sign, and a true minus."""
+    if value is None:
+        return ""
+    text = f"{abs(value):,.{digits}f}"
+    return text if text.strip("0.,") == "" else ("+" if value > 0 else "\u2212") + text
+
+
+def amount(value: Decimal, unit: str | None) -> str:
+    """A value as a reader writes it: "$2.613 trillion", "57,500 MXN", "0.6%", "1,864"."""
+    magnitude = abs(value)
+    scaled = next((f"{_plain(magnitude / size)} {name}" for size, name in _SCALES if magnitude >= size), None)
+    text = scaled or _plain(magnitude)
+    if value < 0:
+        text = "\u2212" + text
+    if unit in ("%", "pp"):
+        return f"{text}{'%' if unit == '%' else ' points'}"
+    if unit in _SIGNS:
+        return f"{_SIGNS[unit]}{text}" if value >= 0 else f"\u2212{_SIGNS[unit]}{text[1:]}"
+    return f"{text} {unit}" if unit and unit != "ordinal" else text
+
+
+def _plain(value: Decimal) -> str:
+    """Thousands separated, no trailing zeros: 1,864; 2.418; 0.6."""
+    text = format(value.normalize(), ",f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def value(fact: Fact, data_year: int | None) -> str:
+    """A figure as the report gives it, with its qualifier and period: "at least 63 (2022)"."""
+    period = period_of(fact, data_year)
+    said = (
+        f"{fact.qualifier} {fact.text}" if fact.qualifier and fact.qualifier not in ("est.", "or more") else fact.text
+    )
+    if fact.qualifier in ("est.", "or more"):
+        said = f"{said} {fact.qualifier}"
+    return f"{said} ({period})" if period != CURRENT else said
+
+
+def change_text(figure: KeyFigure) -> str:
+    """ "+36 (+48.0%)", "−0.08 points", "+$195 billion (+8.1%)"."""
+    fact = figure.new.fact
+    if fact.role is Role.SHARE:
+        return f"{signed(figure.difference, _decimals(figure.difference))} points"
+    difference = amount(figure.difference, fact.unit if fact.role is Role.MONEY else None)
+    difference = difference if difference.startswith("\u2212") or not figure.difference else "+" + difference
+    return f"{difference} ({signed(figure.percent, 1)}%)" if figure.percent is not None else difference
+
+
+def _decimals(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def label(fact: Fact) -> str:
+    """What a fact counts with the scope its words leave out: "traffickers convicted (state)"."""
+    words = fact.label or fact.measure or "figure"
+    extra = [s for s in fact.scope if s.casefold() not in words.casefold()]
+    return f"{words} ({', '.join(extra)})" if extra else words
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    """One thing that changed in a revised sentence's figures, as the page and lists show it."""
+
+    kind: str
+    """year-over-year, restated, new, dropped, or number (a changed number that counts nothing
+    comparable: a date, a duration, a count the sentence does not name)."""
+    label: str | None
+    old: str | None
+    new: str | None
+
+
+def chips(change: Change, old_year: int | None, new_year: int | None) -> list[Chip]:
+    """Like-for-like changes first, then the other numbers that came or went, each on its own
+    side: never two numbers paired because they stand in the same place."""
+    shown = [
+        Chip(
+            f.kind,
+            label(f.new or f.old),  # type: ignore[arg-type]
+            value(f.old, old_year) if f.old else None,
+            value(f.new, new_year) if f.new else None,
+        )
+        for f in change.facts
+    ]
+    covered = {f.old.id for f in change.facts if f.old} | {f.new.id for f in change.facts if f.new}
+    for figure in change.figures:
+        if figure.old and figure.new and figure.old_fact not in covered:
+            continue  # a year that rolled forward with the edition is no change
+        if figure.old_fact not in covered and figure.old:
+            shown.append(Chip("number", None, figure.old, None))
+        if figure.new_fact not in covered and figure.new:
+            shown.append(Chip("number", None, None, figure.new))
+    return shown
