@@ -24,8 +24,11 @@ from pathlib import Path
 from tipdiff.align import align_sentences
 from tipdiff.arrange import arrange
 from tipdiff.classify import classify
+from tipdiff.facts import read_facts
+from tipdiff.facts.pairing import Known
 from tipdiff.layout import split_blocks
 from tipdiff.match import match_sections
+from tipdiff.model import Report
 from tipdiff.narrate import narrate
 from tipdiff.pipeline import compare, load_report
 from tipdiff.profiles.tip import TIP
@@ -122,10 +125,12 @@ def main() -> None:
     texts = [read_text(p) for p in (OLD, NEW)]
     blocks = [split_blocks(t, detect_format(t, str(p))) for t, p in zip(texts, (OLD, NEW), strict=True)]
     old, new = (load_report(p) for p in (OLD, NEW))
+    sectioned = [Report(str(p), "plain", split_sections(b, TIP)) for p, b in zip((OLD, NEW), blocks, strict=True)]
     wording = Wording.of(old, new)
     pairs = match_sections(old, new, wording)
     links = align_sentences(old, new, pairs, wording)
-    changes = tuple(classify(link, old.sentences, new.sentences) for link in links)
+    known = Known.of(old, new)
+    changes = tuple(classify(link, old.sentences, new.sentences, known) for link in links)
     comparison = compare(old, new)
     narrative = narrate(comparison, TIP)
 
@@ -133,15 +138,17 @@ def main() -> None:
         "read (2 files)": lambda: [read_text(p) for p in (OLD, NEW)],
         "layout": lambda: [split_blocks(t, "plain") for t in texts],
         "sections + sentences": lambda: [split_sections(b, TIP) for b in blocks],
+        "facts": lambda: [read_facts(r, TIP) for r in sectioned],
         "wording + match": lambda: match_sections(old, new, Wording.of(old, new)),
         "alignment": lambda: align_sentences(old, new, pairs, wording),
-        "classification": lambda: [classify(link, old.sentences, new.sentences) for link in links],
+        "classification": lambda: [classify(link, old.sentences, new.sentences, known) for link in links],
         "arrangement": lambda: arrange(old, new, pairs, links, changes),
         "narrative": lambda: narrate(comparison, TIP),
         "render narrative (Markdown)": lambda: render_narrative(narrative, TIP),
         "render changes (Markdown)": lambda: render_changes(comparison, TIP),
         "render json (with narrative)": lambda: render_json(comparison, narrative),
         "end to end (load both + compare)": lambda: compare(load_report(OLD), load_report(NEW)),
+        "end to end with the narrative": lambda: narrate(compare(load_report(OLD), load_report(NEW)), TIP),
     }
     print(f"tipdiff on {OLD.name} -> {NEW.name}, median of {repeat} runs")
     for name, run in stages.items():

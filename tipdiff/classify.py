@@ -10,15 +10,13 @@ changes mean measure by measure (`facts.pairing`).
 
 from collections import Counter
 
-from tipdiff.facts.pairing import changed_figures, compare_facts
+from tipdiff.facts.pairing import Known, changed_figures, compare_facts
 from tipdiff.model import Change, Label, Link, Sentence
 from tipdiff.worddiff import word_diff
 
 
-def classify(
-    link: Link, old: tuple[Sentence, ...], new: tuple[Sentence, ...], years: tuple[int | None, int | None]
-) -> Change:
-    """The change a link stands for; `years` are the two editions' data years."""
+def classify(link: Link, old: tuple[Sentence, ...], new: tuple[Sentence, ...], known: Known) -> Change:
+    """The change a link stands for; `known` is what the two whole reports state."""
     olds = tuple(old[i] for i in link.old)
     news = tuple(new[j] for j in link.new)
     if not olds or not news:
@@ -29,10 +27,8 @@ def classify(
     diff = word_diff(" ".join(s.text for s in olds), " ".join(s.text for s in news))
     old_facts = tuple(f for s in olds for f in s.facts)
     new_facts = tuple(f for s in news for f in s.facts)
-    facts = compare_facts(old_facts, new_facts, *years)
+    facts = compare_facts(old_facts, new_facts, known)
     if Counter(f.key for f in old_facts) == Counter(f.key for f in new_facts):
         return Change(Label.REWORDED, olds, news, link.moved, link.similarity, diff, (), facts)
-    old_year, new_year = years
-    step = new_year - old_year if old_year and new_year else 1
-    figures = changed_figures(old_facts, new_facts, facts, step)
+    figures = changed_figures(old_facts, new_facts, facts, known.step)
     return Change(Label.FIGURES, olds, news, link.moved, link.similarity, diff, figures, facts)

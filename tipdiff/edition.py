@@ -14,7 +14,7 @@ from tipdiff.model import Edition, Report
 from tipdiff.profiles import Profile, fold_heading
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_YEAR = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)((?:19|20)\d\d)(?![\w,]|\.\d)")
+_YEAR = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)((?:19|20)\d\d)(?!\w|[.,]\d)")
 """A year as prose writes one: four digits, no separator ("1,931" is a count)."""
 
 

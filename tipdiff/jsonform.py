@@ -157,6 +157,7 @@ def _citation(citation: Citation) -> dict[str, Any]:
         "period": str(fact.period) if fact.period else None,
         "qualifier": fact.qualifier,
         "line": citation.sentence.line,
+        "section": citation.section,
     }
 
 

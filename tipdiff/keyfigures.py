@@ -3,8 +3,9 @@
 A row is made only on evidence that the two values count one thing (`facts.pairing`):
 1. a revised sentence whose two sides give the measure for consecutive periods;
 2. the new report's own comparison ("11 individuals in 2022, compared with 76 ... in
-   2021"): the report says the two are one measure, and the old report, where it gives
-   that value too, is cited for it;
+   2021"; "In comparison, it provided humanitarian visas to 13 trafficking victims in
+   2021"), when its words give the two one scope: the old report, where it gives that
+   value too, is cited for it;
 3. the same measure, in the same words, given once in each report for consecutive
    periods, in two sentences about one subject.
 A period the new report gives another value for than the old report did is a restatement.
@@ -41,6 +42,9 @@ def key_figures(comparison: Comparison, profile: Profile) -> tuple[KeyFigure, ..
     rows += _own_comparisons(sources, step, profile)
     rows += _restatements(sources, profile)
     rows += _across(sources, step, profile)
+    # a fragment covers some sections only: nothing of the others is compared with it
+    covered = {s.name for s in old.sections} if old.structured else None
+    rows = [row for row in rows if covered is None or row.section in covered]
     return tuple(sorted(_distinct(rows), key=lambda row: -row.importance))
 
 
@@ -63,7 +67,7 @@ class _Sources:
         self.new_groups = by_identity((f for (side, _), f in self.facts.items() if side == "new"), new.data_year)
 
     def cite(self, fact: Fact, side: str) -> Citation:
-        return Citation(side, fact, self.sentences[side, fact.id])  # type: ignore[arg-type]
+        return Citation(side, fact, self.sentences[side, fact.id], self.sections[side, fact.id])  # type: ignore[arg-type]
 
     def row(self, before: Fact, side: str, after: Fact, profile: Profile, label_from: Fact | None = None) -> KeyFigure:
         """A row comparing `before` (from the `side` report) with `after` (from the new one)."""
@@ -107,8 +111,8 @@ def _own_comparisons(sources: _Sources, step: int, profile: Profile) -> list[Key
         if side != "new" or not earlier.relation or earlier.relation.kind != "earlier":
             continue
         later = sources.facts.get(("new", earlier.relation.of))
-        if later is None or not identity(later) or not identity(earlier):
-            continue
+        if later is None or not identity(later) or not identity(earlier) or not _alike(earlier, later):
+            continue  # the report compares, but its words give two scopes ("75 (all state level)")
         p_later, p_earlier = period_of(later, new.data_year), period_of(earlier, new.data_year)
         if p_later.year != new.data_year or not follows(p_earlier, p_later, step):
             continue
@@ -118,6 +122,11 @@ def _own_comparisons(sources: _Sources, step: int, profile: Profile) -> list[Key
         else:
             rows.append(sources.row(earlier, "new", later, profile))
     return rows
+
+
+def _alike(a: Fact, b: Fact) -> bool:
+    """The same role, unit and scope: what a report's own comparison needs besides its word."""
+    return (a.role, a.unit, a.scope) == (b.role, b.unit, b.scope)
 
 
 def _restatements(sources: _Sources, profile: Profile) -> list[KeyFigure]:

@@ -366,6 +366,8 @@ class Citation:
     report: Literal["old", "new"]
     fact: Fact
     sentence: Sentence
+    section: str
+    """The key of the sentence's section in that report."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,10 +41,13 @@ _NUMBER = re.compile(
 )
 _CURRENCY_AFTER = re.compile(
     r"\s+(?:(?P<mexican>Mexican\s+pesos?|MXN)|(?P<dollars>U\.?S\.?\s+dollars?|USD|dollars?)|(?P<euros>euros?|EUR)"
-    r"|(?P<pesos>pesos?))\b",
+    r"|(?P<named>pesos?|kroner|krone|kronor|lempiras?|quetzal(?:es)?|soles|reais|real|rupees?|naira|shillings?"
+    r"|rand|francs?|dinars?|dirhams?|riyals?|lira|yuan|yen|won|baht|ringgit|pounds sterling|rubles?|hryvnias?))\b",
     re.IGNORECASE,
 )
-"""A currency named after the amount ("57,500 Mexican pesos"): part of the unit, not of the text."""
+"""A currency named after the amount ("57,500 Mexican pesos"): part of the unit, not of the text.
+A currency named without its country ("pesos", "kroner") is a unit of its own name: never
+taken for another country's."""
 _CURRENCY_CODES = {
     "US$": "USD",
     "$": "USD",
@@ -55,11 +58,15 @@ _CURRENCY_CODES = {
     "GBP": "GBP",
     "£": "GBP",
 }
-_CURRENCY_NAMES = {"mexican": "MXN", "dollars": "USD", "euros": "EUR", "pesos": "pesos"}
+_CURRENCY_NAMES = {"mexican": "MXN", "dollars": "USD", "euros": "EUR"}
 _NOT_A_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bone or more\b|\bone-(?:on-one|off|stop)\b", re.IGNORECASE)
 
-CURRENCIES = frozenset({*_CURRENCY_CODES.values(), "pesos"})
-"""Units that make a number an amount of money; "pesos" alone names no country."""
+CURRENCY_WORDS = frozenset(
+    """mexican pesos peso dollars dollar u.s us euros euro mxn usd eur kroner krone kronor lempiras lempira
+    quetzales quetzal soles reais real rupees rupee naira shillings shilling rand francs franc dinars dinar
+    dirhams dirham riyals riyal lira yuan yen won baht ringgit rubles ruble""".split()
+)
+"""Words that name a currency after its amount, read as the number's unit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +92,7 @@ class Number:
     @property
     def kind(self) -> str:
         """How it is written: year, money, percent, ordinal or count."""
-        if self.unit in CURRENCIES:
+        if self.unit not in (None, "%", "pp", "ordinal"):
             return "money"
         if self.unit in ("%", "pp"):
             return "percent"
@@ -126,8 +133,15 @@ def _number(match: re.Match[str], text: str) -> Number:
     if match["percent"]:
         unit = "pp" if "point" in match["percent"].lower() else "%"
     elif unit is None and (after := _CURRENCY_AFTER.match(text, match.end())):
-        unit = next(_CURRENCY_NAMES[group] for group, found in after.groupdict().items() if found)
+        group, found = next((group, found) for group, found in after.groupdict().items() if found)
+        unit = _CURRENCY_NAMES.get(group) or _currency_name(found)
     return Number(match.group(0), match.start(), match.end(), amount, unit)
+
+
+def _currency_name(word: str) -> str:
+    """ "pesos" and "peso" are one unit, "kroner" another."""
+    word = word.casefold()
+    return {"peso": "pesos", "krone": "kroner", "real": "reais", "quetzal": "quetzales"}.get(word, word)
 
 
 NUMBER_WORDS = frozenset(_UNITS + _TENS + _ORDINALS + list(_SCALES))

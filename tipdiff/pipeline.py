@@ -10,6 +10,7 @@ from tipdiff.arrange import arrange
 from tipdiff.classify import classify
 from tipdiff.errors import EmptyReport, NoSentences, UnknownFormat
 from tipdiff.facts import read_facts
+from tipdiff.facts.pairing import Known
 from tipdiff.layout import split_blocks
 from tipdiff.match import match_sections
 from tipdiff.model import BlockKind, Comparison, Report
@@ -47,6 +48,6 @@ def compare(old: Report, new: Report) -> Comparison:
     pairs = match_sections(old, new, wording)
     links = align_sentences(old, new, pairs, wording)
     old_sentences, new_sentences = old.sentences, new.sentences
-    years = (old.data_year, new.data_year)
-    changes = tuple(classify(link, old_sentences, new_sentences, years) for link in links)
+    known = Known.of(old, new)
+    changes = tuple(classify(link, old_sentences, new_sentences, known) for link in links)
     return arrange(old, new, pairs, links, changes)

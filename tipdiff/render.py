@@ -111,11 +111,21 @@ class NarrativeContext:
         return f"[{text}](#{anchor})" if anchor else text
 
     def where(self, figure: KeyFigure) -> str:
-        """Where a key figure's two values stand: its section, then each value's line."""
-        lines = [self.line(figure.old), self.line(figure.new)]
-        same_line = (figure.old.report, figure.old.sentence.line) == (figure.new.report, figure.new.sentence.line)
-        cited = lines[1] if same_line else ", ".join(lines)
-        return f"{self.profile.title(figure.section)}: {cited}"
+        """Where a key figure's two values stand: each value's section and line."""
+        old, new = figure.old, figure.new
+        if (old.report, old.sentence.line) == (new.report, new.sentence.line):
+            return f"{self.profile.title(new.section)}: {self.line(new)}"
+        if old.section == new.section:
+            return f"{self.profile.title(new.section)}: {self.line(old)}, {self.line(new)}"
+        return (
+            f"{self.profile.title(old.section)}: {self.line(old)}; {self.profile.title(new.section)}: {self.line(new)}"
+        )
+
+    @property
+    def backwards(self) -> bool:
+        """The new report covers an earlier year than the old one."""
+        old, new = self.narrative.old.data_year, self.narrative.new.data_year
+        return bool(old and new and new < old)
 
     def only(self, presence: str) -> list[str]:
         """Titles of the sections only one report has ("old" or "new")."""

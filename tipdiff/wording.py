@@ -52,18 +52,25 @@ def value(fact: Fact, data_year: int | None) -> str:
         f"{fact.qualifier} {fact.text}" if fact.qualifier and fact.qualifier not in ("est.", "or more") else fact.text
     )
     if fact.qualifier in ("est.", "or more"):
-        said = f"{said} {fact.qualifier}"
+        said = f"{said} {fact.qualifier}"  # "130,207,371 est."
     return f"{said} ({period})" if period != CURRENT else said
 
 
+_EXACT = (None, "est.", "only")
+"""Qualifiers that leave a value exact: a change measured from "at least 63" is not."""
+
+
 def change_text(figure: KeyFigure) -> str:
-    """ "+36 (+48.0%)", "−0.08 points", "+$195 billion (+8.1%)"."""
+    """ "+36 (+48.0%)", "−0.08 points", "+$195 billion (+8.1%)"; "≈" before it when a value is
+    not exact ("at least 63", "approximately 11 million")."""
     fact = figure.new.fact
+    about = "" if {figure.old.fact.qualifier, fact.qualifier} <= set(_EXACT) else "≈ "
     if fact.role is Role.SHARE:
-        return f"{signed(figure.difference, _decimals(figure.difference))} points"
+        return f"{about}{signed(figure.difference, _decimals(figure.difference))} points"
     difference = amount(figure.difference, fact.unit if fact.role is Role.MONEY else None)
     difference = difference if difference.startswith("\u2212") or not figure.difference else "+" + difference
-    return f"{difference} ({signed(figure.percent, 1)}%)" if figure.percent is not None else difference
+    text = f"{difference} ({signed(figure.percent, 1)}%)" if figure.percent is not None else difference
+    return about + text
 
 
 def _decimals(value: Decimal) -> int:
@@ -74,7 +81,8 @@ def _decimals(value: Decimal) -> int:
 def label(fact: Fact) -> str:
     """What a fact counts with the scope its words leave out: "traffickers convicted (state)"."""
     words = fact.label or fact.measure or "figure"
-    extra = [s for s in fact.scope if s.casefold() not in words.casefold()]
+    said = set(words.casefold().replace("-", " ").split())
+    extra = [s for s in fact.scope if s.casefold().split()[0] not in said]
     return f"{words} ({', '.join(extra)})" if extra else words
 
 
@@ -102,12 +110,13 @@ def chips(change: Change, old_year: int | None, new_year: int | None) -> list[Ch
         )
         for f in change.facts
     ]
-    covered = {f.old.id for f in change.facts if f.old} | {f.new.id for f in change.facts if f.new}
+    covered_old = {f.old.id for f in change.facts if f.old}  # ids, one set per report
+    covered_new = {f.new.id for f in change.facts if f.new}
     for figure in change.figures:
-        if figure.old and figure.new and figure.old_fact not in covered:
+        if figure.old and figure.new and figure.old_fact not in covered_old:
             continue  # a year that rolled forward with the edition is no change
-        if figure.old_fact not in covered and figure.old:
+        if figure.old_fact not in covered_old and figure.old:
             shown.append(Chip("number", None, figure.old, None))
-        if figure.new_fact not in covered and figure.new:
+        if figure.new_fact not in covered_new and figure.new:
             shown.append(Chip("number", None, None, figure.new))
     return shown

@@ -23,10 +23,11 @@ from tipdiff.numbers import find_numbers
 from tipdiff.profiles import Profile
 from tipdiff.profiles.lexicon import Lexicon
 
-_FIELD = re.compile(r"^\s*(?P<label>[A-Za-z][\w()'’,/ -]{0,60}?):\s+(?=\S)")
-"""An almanac field ("Population: 130,207,371 (2023 est.)"): its label names what is counted."""
-_SUBFIELD = re.compile(r"(?<![\w-])(?P<label>[A-Za-z][\w'’ -]{0,30}?):\s")
-"""A field's parts on one line ("total: 130,207,371 male: 64,000,000 female: ...")."""
+_FIELD = re.compile(r"^\s*(?P<label>[A-Za-z][\w()'’,/ -]{0,60}?):(?:\s+(?=\S)|\s*$)")
+"""An almanac field ("Population: 130,207,371 (2023 est.)", or "Age structure:" over the
+lines that give it): its label names what is counted."""
+_SUBFIELD = re.compile(r"(?<![\w-])(?P<label>[A-Za-z0-9][\w'’ -]{0,30}?):\s")
+"""A field's parts ("total: 130,207,371 male: 64,000,000", "0-14 years: 17.9%")."""
 
 
 def read_facts(report: Report, profile: Profile) -> Report:
@@ -50,20 +51,16 @@ def sentence_facts(
 ) -> tuple[tuple[Fact, ...], str | None]:
     """The facts of one sentence, given the facts of the sentence before it; and the field
     label that a following line without a label of its own continues."""
+    field, part = _field(text, field, lexicon)
     numbers = find_numbers(text)
     if not numbers:
-        return (), None
+        return (), field
     scopes = find_scopes(text, lexicon)
     tokens = tokenize(text, numbers, scopes)
     starts = clause_starts(tokens)
     drafts = read_numbers(tokens, starts, scopes, lexicon)
-    labelled = _FIELD.match(text)
-    if labelled:
-        field = labelled["label"]
-    elif not tokens[0].number and not (tokens[0].low in "-−" and len(tokens) > 1 and tokens[1].number):
-        field = None
     if field:
-        _read_field(drafts, text, tokens, field, labelled is None, before, lexicon)
+        _read_field(drafts, text, tokens, field, part, before, lexicon)
     relate(drafts, tokens, starts, text, before, lexicon)
     found = mentions(text, data_year)
     said = next((m for pattern in lexicon.caveats if (m := pattern.search(text))), None)
@@ -107,25 +104,50 @@ def _distinct_parts(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
     return tuple(replace(f, measure=None) if same_as_total(f) else f for f in facts)
 
 
+def _field(text: str, carried: str | None, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """The almanac field a line belongs to, and the part of it the line gives: a line with a
+    label of its own opens a field ("Population: ..."), unless the label names a part of the
+    field above ("male: 2,609,870"); a line that starts with a number continues the field
+    above ("$2.3 trillion (2020 est.)"); any other line ends it."""
+    labelled = _FIELD.match(text)
+    if labelled:
+        label = labelled["label"].strip()
+        if carried and label.casefold() in lexicon.phrases:
+            return carried, label
+        return label, None
+    starts_with_number = re.match(r"\s*[-−]?[.$€£]?\d", text) is not None
+    return (carried, None) if starts_with_number else (None, None)
+
+
 def _read_field(
-    drafts: list[Draft], text: str, tokens, field: str, continued: bool, before: tuple[Fact, ...], lexicon: Lexicon
+    drafts: list[Draft], text: str, tokens, field: str, part: str | None, before: tuple[Fact, ...], lexicon: Lexicon
 ) -> None:
-    """In an almanac field, the label says what is counted and the parts' labels for whom;
-    a line that only continues the field gives earlier periods of its first figure."""
-    labels = [(m.end(), m["label"].strip()) for m in _SUBFIELD.finditer(text)]
+    """In an almanac field, the label says what is counted ("Public debt: 63.0% of GDP" is
+    public debt) and the parts' labels for whom; a line that continues the field gives
+    earlier periods of its first figure."""
+    labelled = _FIELD.match(text)
+    after_label = labelled.end("label") + 1 if labelled else 0
+    labels = [(m.end(), m["label"].strip()) for m in _SUBFIELD.finditer(text) if m.end() > after_label]
+    continued = not labelled or part is not None
     first = next((f for f in before if f.role.measurable and f.measure), None) if continued else None
     for draft in drafts:
-        if not draft.role.measurable or draft.head is not None:
+        if not draft.role.measurable:
             continue
         start = tokens[draft.index].start
-        sublabel = next((label for end, label in reversed(labels) if end <= start and label != field), None)
-        scope = scopes_in(sublabel, lexicon) if sublabel else {}
-        named = f"{field}: {sublabel}" if sublabel and not scope and sublabel.casefold() != "total" else field
+        sublabel = next((label for end, label in reversed(labels) if end <= start and label != field), part)
+        scope = {**draft.scope, **(scopes_in(sublabel, lexicon) if sublabel else {})}
+        scoped = sublabel and (scopes_in(sublabel, lexicon) or sublabel.casefold() == "total")
+        named = f"{field}: {sublabel}" if sublabel and not scoped else field
         draft.measure, draft.label, draft.how = named.casefold(), named, "field"
         draft.scope, draft.own = scope, frozenset(scope) | {"level", "agent", "place"}
         if "est." in text and draft.qualifier is None:
             draft.qualifier = "est."  # "total: 130,207,371 male: ... (2023 est.)" estimates them all
-        if first is not None and first.role is draft.role and first.measure == draft.measure:
+        same = first is not None and (first.role, first.measure, first.scope) == (
+            draft.role,
+            draft.measure,
+            tuple(sorted(scope.values())),
+        )
+        if same and part is None:
             draft.relation = ("earlier", -1 - before.index(first))
 
 

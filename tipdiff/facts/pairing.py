@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from tipdiff.model import Fact, FactChange, FigureChange, Period, Role
+from tipdiff.model import Fact, FactChange, FigureChange, Period, Report, Role
 
 Identity = tuple[Role, str | None, str, tuple[str, ...]]
 
@@ -31,7 +32,7 @@ CURRENT = Period(0, part="reporting period")
 
 def period_of(fact: Fact, data_year: int | None) -> Period:
     """The period a fact is for: the one its sentence states, else its edition's."""
-    return fact.period or (Period(data_year) if data_year else CURRENT)
+    return fact.period or period_of_year(data_year)
 
 
 def follows(earlier: Period, later: Period, step: int) -> bool:
@@ -57,21 +58,77 @@ def by_identity(facts: Iterable[Fact], data_year: int | None) -> dict[Identity, 
     return grouped
 
 
-def compare_facts(
-    old: tuple[Fact, ...], new: tuple[Fact, ...], old_year: int | None, new_year: int | None
-) -> tuple[FactChange, ...]:
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the two whole reports state, for the change of one revised sentence: a figure
+    is new, or no longer given, only if the other report gives it in no sentence at all."""
+
+    old_year: int | None
+    """The old edition's data year: the period of its figures that state none."""
+    new_year: int | None
+    old: dict[tuple[Role, str | None, tuple[str, ...], Period], frozenset[str]]
+    """(role, unit, scope, period) -> the measures the old report gives for them."""
+    new: dict[tuple[Role, str | None, tuple[str, ...], Period], frozenset[str]]
+
+    @classmethod
+    def of(cls, old: Report, new: Report) -> Known:
+        def given(report: Report) -> dict[tuple[Role, str | None, tuple[str, ...], Period], frozenset[str]]:
+            measures: dict[tuple[Role, str | None, tuple[str, ...], Period], set[str]] = defaultdict(set)
+            for (role, unit, measure, scope), periods in by_identity(
+                (f for s in report.sentences for f in s.facts), report.data_year
+            ).items():
+                for period in periods:
+                    measures[role, unit, scope, period].add(measure)
+            return {key: frozenset(found) for key, found in measures.items()}
+
+        return cls(old.data_year, new.data_year, given(old), given(new))
+
+    @property
+    def step(self) -> int:
+        """Years from the old edition's period to the new one's (1 when either is unknown)."""
+        return (self.new_year - self.old_year) if self.old_year and self.new_year else 1
+
+    def given_elsewhere(self, fact: Fact, side: str) -> bool:
+        """Whether the other report gives this measure (in as many words, or more or fewer
+        before its noun) for the fact's period, or for its own latest period when the fact is
+        for this report's latest: then the fact is not gone, nor new."""
+        year, other_year, other = (
+            (self.old_year, self.new_year, self.new) if side == "old" else (self.new_year, self.old_year, self.old)
+        )
+        period = period_of(fact, year)
+        periods = [period] + ([period_of_year(other_year)] if period == period_of_year(year) else [])
+        return any(
+            _named_alike(fact.measure, measure)
+            for p in periods
+            for measure in other.get((fact.role, fact.unit, fact.scope, p), ())
+        )
+
+
+def _named_alike(a: str | None, b: str) -> bool:
+    """One measure, or one named with more words before its noun ("employees reached", "hotel employees reached")."""
+    return a is not None and (a == b or a.endswith(" " + b) or b.endswith(" " + a))
+
+
+def period_of_year(year: int | None) -> Period:
+    """The period an edition's unstated figures are for."""
+    return Period(year) if year else CURRENT
+
+
+def compare_facts(old: tuple[Fact, ...], new: tuple[Fact, ...], known: Known) -> tuple[FactChange, ...]:
     """The like-for-like changes between the facts of a revised sentence (or split or merge)."""
-    step = (new_year - old_year) if old_year and new_year else 1
+    old_year, new_year, step = known.old_year, known.new_year, known.step
     old_groups, new_groups = by_identity(old, old_year), by_identity(new, new_year)
     changes: list[FactChange] = []
-    paired: set[str] = set()
+    paired_old: set[str] = set()  # ids, one set per report: "3.1" may name a fact of each
+    paired_new: set[str] = set()
     for key, new_periods in new_groups.items():
         old_periods = old_groups.get(key, {})
         for period, facts in new_periods.items():
             # each edition's unstated period is its own: one period only when a year says so
             before = old_periods.get(period, []) if period != CURRENT else []
             if len(facts) == 1 and len(before) == 1:
-                paired |= {facts[0].id, before[0].id}
+                paired_new.add(facts[0].id)
+                paired_old.add(before[0].id)
                 if facts[0].value != before[0].value:
                     changes.append(FactChange("restated", before[0], facts[0]))
         latest_new, latest_old = max(new_periods, key=_order), max(old_periods, key=_order, default=None)
@@ -79,13 +136,21 @@ def compare_facts(
         current = latest_new.year in (new_year, CURRENT.year)
         if latest_old and current and step and follows(latest_old, latest_new, step):
             after, before = new_periods[latest_new], old_periods[latest_old]
-            fresh = len(after) == 1 and len(before) == 1 and not {after[0].id, before[0].id} & paired
-            if fresh and after[0].value != before[0].value:
-                paired |= {after[0].id, before[0].id}
+            if len(after) == 1 and len(before) == 1 and after[0].value != before[0].value:
+                paired_new.add(after[0].id)
+                paired_old.add(before[0].id)
                 changes.append(FactChange("year-over-year", before[0], after[0]))
     gone, came = changed_keys(old, new)
-    changes += [FactChange("dropped", f, None) for f in old if f.id not in paired and f.id in gone and identity(f)]
-    changes += [FactChange("new", None, f) for f in new if f.id not in paired and f.id in came and identity(f)]
+    changes += [
+        FactChange("dropped", f, None)
+        for f in old
+        if f.id not in paired_old and f.id in gone and identity(f) and not known.given_elsewhere(f, "old")
+    ]
+    changes += [
+        FactChange("new", None, f)
+        for f in new
+        if f.id not in paired_new and f.id in came and identity(f) and not known.given_elsewhere(f, "new")
+    ]
     return tuple(changes)
 
 

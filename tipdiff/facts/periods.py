@@ -31,7 +31,8 @@ _PATTERNS = (  # most specific first: a match hides the weaker ones it overlaps
 COMPARISON = re.compile(
     r"\bcompared (?:with|to)\b|\bin comparison\b|\bversus\b|\bvs\b"
     r"|\b(?:increase|decrease|rise|drop|decline|fall|reduction|up|down)s? (?:from|over)\b"
-    r"|\b(?:increased|decreased|rose|fell|dropped|declined|grew|was up|was down) from\b",
+    r"|\b(?:increased|decreased|rose|fell|dropped|declined|grew|was up|was down) from\b"
+    r"|, (?:up |down )?from\b",
     re.IGNORECASE,
 )
 """Where a sentence starts to speak of earlier periods of what it has counted."""

@@ -25,6 +25,7 @@ from tipdiff.facts.words import (
     CITING,
     COPULAS,
     DETERMINERS,
+    GENERIC_SUBJECTS,
     HAVE,
     MODALS,
     MONTHS,
@@ -38,16 +39,15 @@ from tipdiff.facts.words import (
     plural,
 )
 from tipdiff.model import Role
-from tipdiff.numbers import CURRENCIES
+from tipdiff.numbers import CURRENCY_WORDS
 from tipdiff.profiles.lexicon import Lexicon
 
 LENT = frozenset({"level", "agent", "place"})
 """Scope dimensions a clause's subject lends to its numbers ("State authorities convicted 75")."""
-_WINDOW_ENDS = frozenset({*CLAUSE_MARKS, ",", "–", "—", "including", "and", "or"}) | CONTRASTS
+_WINDOW_ENDS = frozenset({*CLAUSE_MARKS, ",", "–", "—", "/", "including", "and", "or"}) | CONTRASTS
 _YOUNG = frozenset("boys girls children minors males females men women victims youths adolescents".split())
 _COUNTED_AFTER_YEAR = frozenset("victims cases people persons individuals".split())
 """After a year-like number, nouns that make it a count ("2000 victims")."""
-_CURRENCY_WORDS = frozenset("mexican pesos peso dollars dollar u.s us euros euro mxn usd eur".split())
 _VALUE_OF = ("amounting to", "totaling to", "worth", "valued at", "equivalent to")
 
 
@@ -62,6 +62,9 @@ class Draft:
     """The counted noun, lower case ("victims"); None when the phrase after the number is empty."""
     words: tuple[str, ...] = ()
     """The noun phrase as written ("sex", "trafficking", "victims")."""
+    modifiers: tuple[str, ...] = ()
+    """The words before the noun that change what is counted ("bank" of "bank accounts"),
+    lower case: not scope words, not neutral ones ("suspected")."""
     event: str | None = None
     """What befell the counted thing, as a past participle ("identified"), or for a number
     inside a phrase, the phrase's governor and preposition ("prosecutions in")."""
@@ -88,6 +91,12 @@ class Draft:
     """The token of the verb that governs the number, whose subject lends it scope."""
     relation: tuple[str, int] | None = None
     """(kind, index of the other draft in the sentence), or (kind, -1 - k) for fact k of the sentence before."""
+    shares_noun: bool = False
+    """Its phrase is only scope words before "and" and the next number ("127 federal and 298
+    state investigations"): it counts the next item's noun."""
+    pp_label: str | None = None
+    """For a number inside a phrase, how a reader names what it counts: "with prosecutions"
+    (states with prosecutions), "collaborated on" (cases collaborated on), "denied entry"."""
 
 
 def find_scopes(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
@@ -105,14 +114,22 @@ def read_numbers(
     for k, draft in enumerate(drafts):
         _read_phrase(tokens, starts, draft, drafts[:k], lexicon)
         draft.qualifier = _qualifier(tokens, draft.index)
+        if draft.qualifier is None and draft.parallel is not None:
+            draft.qualifier = drafts[draft.parallel].qualifier  # "at least 16 girls, 75 women, and three men"
         _measure(draft, drafts[:k], lexicon)
+    for draft, following in pairwise(drafts):
+        if draft.shares_noun and draft.head is None and following.head is not None:
+            draft.head, draft.words, draft.modifiers = following.head, following.words, following.modifiers
+            draft.event, draft.how, draft.pp_label = following.event, following.how, following.pp_label
+            _measure(draft, [], lexicon)
     for draft in drafts:
         if draft.role.measurable:
-            _own_scope(draft, scopes, lexicon)
+            _own_scope(draft, tokens, scopes, lexicon)
     _share_tails(tokens, drafts)
     for draft in drafts:
         if draft.role.measurable:
             _lent_scope(draft, drafts, tokens, starts, scopes, lexicon)
+            _name_the_subject(draft, drafts, tokens, starts)
     return drafts
 
 
@@ -124,8 +141,10 @@ def _role(tokens: tuple[Token, ...], i: int) -> Role:
     previous = _at(tokens, i - 1)
     if number.kind == "money":
         return Role.MONEY
-    if number.kind == "percent":
+    if number.kind == "percent" or _rate(tokens, i):
         return Role.SHARE
+    if previous == "/" or (previous == "per" and number.amount in _PER):
+        return Role.NAME  # the 1,000 of "9.8 births/1,000 population": part of a unit
     if previous in CITING or (previous == "." and _at(tokens, i - 2) in CITING):
         return Role.NAME
     if (after[:2] == ["-", "year"] and after[2:3] == ["-"]) or (
@@ -145,6 +164,18 @@ def _role(tokens: tuple[Token, ...], i: int) -> Role:
         # "the first six months of 2020" says when, not how long
         return Role.DATE if previous in ("first", "last", "past", "final") and "of" in after[1:3] else Role.DURATION
     return Role.COUNT
+
+
+_PER = frozenset({100, 1000, 10000, 100000, 1000000})
+
+
+def _rate(tokens: tuple[Token, ...], i: int) -> bool:
+    """A rate is a share: "9.8 births/1,000 population", "3.2 per 100,000 inhabitants"."""
+    after = tokens[i + 1 : i + 4]
+    per = next((k for k, t in enumerate(after) if t.low in ("/", "per")), None)
+    if per is None or per + 1 >= len(after) or not after[per + 1].number:
+        return False
+    return all(t.is_word for t in after[:per]) and after[per + 1].number.amount in _PER  # type: ignore[union-attr]
 
 
 def _share_range_roles(tokens: tuple[Token, ...], drafts: list[Draft]) -> None:
@@ -184,36 +215,33 @@ def _read_phrase(
         while _at(tokens, k) in DETERMINERS:
             k += 1
     number = tokens[i].number
-    if number and number.unit in CURRENCIES:
-        while _at(tokens, k) in _CURRENCY_WORDS:
+    if number and number.kind == "money":
+        while _at(tokens, k) in CURRENCY_WORDS:
             k += 1  # "57,500 Mexican pesos": the unit, already read
-    words: list[str] = []
+    phrase: list[Token] = []
     while k < len(tokens) and tokens[k].is_word:
         word = tokens[k].low
-        coordinated = word in ("and", "or") and words and not words[-1].endswith("s") and _is_word(tokens, k + 1)
+        coordinated = word in ("and", "or") and phrase and not phrase[-1].low.endswith("s") and _is_word(tokens, k + 1)
         if word in STOPS and not coordinated:
             break
-        if tokens[k].verb_shaped and not _modifies(tokens, k, words):
+        if tokens[k].verb_shaped and not _modifies(tokens, k, [t.text for t in phrase]):
             break
-        if words or word not in DETERMINERS:
-            words.append(tokens[k].text)
+        if phrase or word not in DETERMINERS:
+            phrase.append(tokens[k])
         k += 1
-    lowered = [w.casefold() for w in words]
-    while lowered and lowered[-1] in lexicon.phrases and not _noun_like(lowered[-1], lexicon):
-        lowered.pop()  # "31 new and 45 ongoing": the noun is left out
-    draft.words = tuple(words[: len(lowered)])
-    draft.head = lowered[-1] if lowered else None
-    if (
-        draft.head is None
-        and number
-        and number.unit in CURRENCIES
-        and _at(tokens, k) == "in"
-        and _is_word(tokens, k + 1)
-    ):
+    while phrase and phrase[-1].low in lexicon.phrases and not _noun_like(phrase[-1].low, lexicon):
+        k = tokens.index(phrase.pop())  # "31 new and 45 ongoing": the noun is left out
+        draft.shares_noun = _at(tokens, k) in ("and", "or") and k + 1 < len(tokens) and tokens[k + 1].number is not None
+    draft.words = tuple(t.text for t in phrase)
+    draft.head = phrase[-1].low if phrase else None
+    draft.modifiers = tuple(
+        t.low for t in phrase[:-1] if t.scope is None and t.low not in lexicon.neutral and t.low not in _GLUE
+    )
+    if draft.head is None and number and number.kind == "money" and _at(tokens, k) == "in" and _is_word(tokens, k + 1):
         draft.head, draft.words = tokens[k + 1].low, (tokens[k + 1].text,)  # "$52 million in funds"
     draft.window = (tokens[i].start, _window_end(tokens, k))
     if draft.how == "denominator":
-        return
+        return  # it counts all of them: nothing to compare
     # What governs it, most certain first: a preposition right before it ("in 17 states"),
     # the action its noun names, a verb right after its phrase ("744 victims identified",
     # "seven states had shelters"), the verb before it, or the list item it stands beside.
@@ -226,9 +254,16 @@ def _read_phrase(
             return
     if draft.head in lexicon.events:
         draft.event, draft.how = lexicon.events[draft.head][0], "noun"
-        if following and _main_verb(tokens, k) and participle(following) not in lexicon.light_verbs:
-            draft.event = f"{draft.event} {participle(following)}"  # "43 investigations resulted from calls"
-    elif following and tokens[k].verb_shaped and following not in lexicon.reporting_verbs:
+        if following and tokens[k].verb_shaped and participle(following) not in lexicon.light_verbs:
+            # "43 investigations resulted from calls": not all investigations
+            said = " ".join(t.text for t in tokens[k:] if t.end <= draft.window[1])
+            draft.event, draft.words = f"{draft.event} ({said})", (*draft.words, said)
+    elif (
+        following
+        and tokens[k].verb_shaped
+        and following not in lexicon.reporting_verbs
+        and not following.endswith("ing")
+    ):
         if _main_verb(tokens, k) or following in HAVE:
             draft.verb_at = k  # the number's phrase is the verb's subject
         _verb_after(tokens, k, draft, lexicon)
@@ -283,6 +318,8 @@ def _window_end(tokens: tuple[Token, ...], k: int) -> int:
         elif depth == 0:
             if word in _WINDOW_ENDS or word in RELATIVES or (word in HAVE or _main_verb(tokens, end)):
                 break
+            if _at(tokens, end + 1) == ":":
+                break  # "total: 130,207,371 male: 64,000,000": the next part's label
             prepositions += word in PREPOSITIONS
             if prepositions == 2:
                 break
@@ -324,11 +361,34 @@ def _preposition_before(tokens: tuple[Token, ...], starts: tuple[int, ...], draf
     if word == "of" and governor is not None and governor.low in lexicon.events:
         draft.event, draft.how = lexicon.events[governor.low][0], "verb"  # "prosecution of 76 individuals"
         return False
+    if word == "to" and governor is not None and governor.low in _CHANGES:
+        return False  # "Staff turnover fell to 7 percent": the new level of what fell
     draft.event, draft.how = (f"{governor.low} {word}" if governor else word), "pp"
+    draft.pp_label = _pp_label(tokens, starts, k, governor)
     return True
 
 
+def _pp_label(tokens: tuple[Token, ...], starts: tuple[int, ...], k: int, governor: Token | None) -> str | None:
+    """What a reader calls the noun of "prosecutions in 22 states" (states with prosecutions),
+    "collaborated on 13 cases" (cases collaborated on), "denied entry to 763 sex offenders"
+    (sex offenders denied entry), "training events for 11,800 officials" (officials at
+    training events)."""
+    preposition = tokens[k].low
+    if governor is None:
+        return None
+    if governor.verb_shaped:
+        return f"{participle(governor.low)} {preposition}"
+    if preposition == "to":
+        at = tokens.index(governor)
+        verb = next((t for t in tokens[max(starts[k], at - 2) : at] if _verb_at(tokens, tokens.index(t))), None)
+        return f"{participle(verb.low)} {governor.text}" if verb else f"given {governor.text}"
+    name = governor.low if governor is tokens[0] else governor.text
+    return f"{'at' if preposition == 'for' else 'with'} {name}"
+
+
 _GLUE = DETERMINERS | {"and", "or"}
+_CHANGES = frozenset("rose fell increased decreased dropped declined grew climbed jumped reached".split())
+_AUXILIARIES = frozenset("not also did does do has have had was were is are be been to".split())
 
 
 def _governor(
@@ -419,7 +479,7 @@ def _phrase_from(tokens: tuple[Token, ...], k: int) -> list[str]:
 
 def _measure(draft: Draft, earlier: list[Draft], lexicon: Lexicon) -> None:
     """The canonical measure and the reader's label, from the head noun and what befell it."""
-    if not draft.role.measurable:
+    if not draft.role.measurable or draft.how == "denominator":
         return
     if draft.head is None:
         counted = next((d for d in reversed(earlier) if d.measure and d.role is Role.COUNT), None)
@@ -432,6 +492,7 @@ def _measure(draft: Draft, earlier: list[Draft], lexicon: Lexicon) -> None:
         noun = lexicon.events[draft.head][1]
     else:
         noun = lexicon.nouns.get(draft.head) or plural(draft.head)
+    noun = " ".join((*draft.modifiers, noun))
     phrase = " ".join(draft.words)
     if draft.how == "noun":
         draft.measure, draft.label = f"{noun} {draft.event}", phrase
@@ -442,13 +503,15 @@ def _measure(draft: Draft, earlier: list[Draft], lexicon: Lexicon) -> None:
         complement = " ".join(draft.complement_words)
         draft.measure, draft.label = f"{noun} {draft.event} {draft.complement}", f"{phrase} {verb} {complement}"
     elif draft.how == "pp":
-        draft.measure, draft.label = f"{noun} ({draft.event})", f"{draft.event} {phrase}"
+        draft.measure, draft.label = f"{noun} ({draft.event})", f"{phrase} {draft.pp_label or ''}".strip()
     else:
         draft.measure, draft.label = noun, phrase
 
 
-def _own_scope(draft: Draft, scopes: list[tuple[int, int, str]], lexicon: Lexicon) -> None:
+def _own_scope(draft: Draft, tokens: tuple[Token, ...], scopes: list[tuple[int, int, str]], lexicon: Lexicon) -> None:
     start, end = draft.window
+    if draft.index and tokens[draft.index - 1].scope:  # "male 480,551/female 459,112"
+        start = tokens[draft.index - 1].start
     own: dict[str, set[str]] = {}
     for a, b, scope in scopes:
         if start <= a and b <= end:
@@ -485,7 +548,8 @@ def _lent_scope(
         return
     windows = [d.window for d in drafts if d is not draft]
     if draft.verb_at is not None and tokens[draft.verb_at].start < tokens[draft.index].start:
-        spans = [_opening_phrase(tokens), _subject(tokens, starts, draft.verb_at, drafts)]
+        spans = [_opening_phrase(tokens), _main_subject(tokens, starts, draft.verb_at)]
+        spans.append(_subject(tokens, starts, draft.verb_at, drafts))
     elif draft.verb_at is None:
         spans = [(tokens[starts[draft.index]].start, draft.window[0])]
     else:
@@ -503,6 +567,36 @@ def _lent_scope(
             draft.scope[dimension] = found[0]
 
 
+def _name_the_subject(draft: Draft, drafts: list[Draft], tokens: tuple[Token, ...], starts: tuple[int, ...]) -> None:
+    """A label names who did it when that is not the government at large: "trafficking
+    victims served by the shelter", "personnel trained by Mexico's National Guard"."""
+    if draft.how != "verb" or draft.verb_at is None or draft.verb_at > draft.index or not draft.label:
+        return
+    a, b = _main_subject(tokens, starts, draft.verb_at)
+    if (a, b) == (0, 0):
+        a, b = _subject(tokens, starts, draft.verb_at, drafts)
+    words = [t for t in tokens if a <= t.start and t.end <= b]
+    said_by_scope = (t.scope or t.low in GENERIC_SUBJECTS or t.low in DETERMINERS for t in words)
+    if not words or len(words) > 6 or all(said_by_scope):
+        return
+    said = " ".join(t.text for t in words)
+    draft.label = f"{draft.label} by {said[0].lower() + said[1:] if words[0].low in DETERMINERS else said}"
+    # who did it is part of what is counted: the Northern office's cases are not the Southern's
+    head = words[: next((k for k, t in enumerate(words) if t.low in PREPOSITIONS), len(words))]
+    named = " ".join(t.low for t in head if not (t.scope or t.low in GENERIC_SUBJECTS or t.low in DETERMINERS))
+    if draft.measure and named:
+        draft.measure = f"{draft.measure} by {named}"
+
+
+def _main_subject(tokens: tuple[Token, ...], starts: tuple[int, ...], verb: int) -> tuple[int, int]:
+    """The span of a clause's subject that a relative clause follows ("An NGO that operated a
+    national hotline ... received 1,864 calls"), when there is one before the verb."""
+    relative = next((k for k in range(starts[verb], verb) if tokens[k].low in RELATIVES), None)
+    if relative is None or relative == starts[verb]:
+        return 0, 0
+    return tokens[starts[verb]].start, tokens[relative - 1].end
+
+
 def _opening_phrase(tokens: tuple[Token, ...]) -> tuple[int, int]:
     """The span of a phrase the sentence opens with, up to its first comma ("At the federal level,")."""
     if tokens and tokens[0].low in PREPOSITIONS:
@@ -518,11 +612,23 @@ def _subject(tokens: tuple[Token, ...], starts: tuple[int, ...], verb: int, draf
     the verb before it in its clause."""
     k = verb - 1
     if k >= starts[verb] and tokens[k].low in ("and", "or"):
-        previous = next((j for j in range(k - 1, starts[verb] - 1, -1) if _verb_at(tokens, j)), None)
+        previous = next(
+            (
+                j
+                for j in range(k - 1, starts[verb] - 1, -1)
+                if _verb_at(tokens, j) and not tokens[j].low.endswith("ing")
+            ),
+            None,
+        )
         return _subject(tokens, starts, previous, drafts) if previous is not None else (0, 0)
+    while k >= starts[verb] and (tokens[k].verb_shaped or tokens[k].low in _AUXILIARIES):
+        k -= 1  # "The government reported identifying", "did not provide"
     end = tokens[k].end if k >= 0 else 0
     while k >= starts[verb] and not tokens[k].number and tokens[k].low not in (",", ";"):
-        if tokens[k].low in STOPS and tokens[k].low != "of":
-            break
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        named = tokens[k].low in ("of", "in", "at") and following is not None
+        named = named and (following.text[:1].isupper() or following.low in DETERMINERS)  # type: ignore[union-attr]
+        if tokens[k].low in STOPS and not named:
+            break  # "authorities in Tlaxcala", "the head office in the capital" are one subject
         k -= 1
     return (tokens[k + 1].start if k + 1 < len(tokens) else end), end

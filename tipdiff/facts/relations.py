@@ -21,7 +21,7 @@ from itertools import pairwise
 from tipdiff.facts.periods import COMPARISON
 from tipdiff.facts.reading import Draft
 from tipdiff.facts.tokens import Token
-from tipdiff.facts.words import DETERMINERS, STOPS, is_verb, participle, plural
+from tipdiff.facts.words import DETERMINERS, QUALIFIERS, STOPS, is_verb, participle, plural
 from tipdiff.model import Fact, Role
 from tipdiff.profiles.lexicon import Lexicon
 
@@ -74,9 +74,13 @@ def _parts(
         if in_brackets is not None and draft.role is Role.MONEY and k and drafts[k - 1].role is Role.MONEY:
             previous = drafts[k - 1]
             if tokens[previous.index].end <= tokens[in_brackets].start:
-                draft.measure, draft.label = previous.measure, previous.label  # "57,500 pesos (USD 2,800)"
+                draft.measure, draft.how = None, "conversion"  # "57,500 pesos (USD 2,800)": the same amount again
                 continue
-        whom = i + 2 < len(tokens) and tokens[i + 1].low == "of" and tokens[i + 2].low in ("whom", "which", "them")
+        whom = (
+            i + 2 < len(tokens) and tokens[i + 1].low == "of" and tokens[i + 2].low in ("whom", "which", "them")
+        ) or (
+            i >= 2 and tokens[i - 2].low in ("of", "among") and tokens[i - 1].low in ("whom", "which", "them")
+        )  # "75 traffickers, two of whom ...", "4,120 cases, of which 1,034 ..."
         if draft.part or in_brackets is not None or whom:
             totals = [t for t in range(k) if drafts[t].role.measurable and drafts[t].measure and not drafts[t].part]
             if in_brackets is not None:
@@ -164,16 +168,28 @@ def scopes_in(text: str, lexicon: Lexicon) -> dict[str, str]:
 
 
 def _take_from(draft: Draft, other: Draft | Fact, relation: tuple[str, int], lexicon: Lexicon) -> None:
-    """Relate the draft to another fact; a part or earlier figure without a noun of its own, or
-    with only a vague one ("65 sex traffickers" of "75 traffickers convicted"), counts what it counts."""
+    """Relate the draft to another fact. A part or earlier figure without a noun of its own,
+    with only a vague one ("65 sex traffickers" of "75 traffickers convicted"), or with a
+    shortened one ("201 transactions" of "403 suspicious financial transactions"), counts what
+    the other counts. Its scope is the other's where its own words say none, unless it is
+    said in a sentence of its own with a noun of its own ("This was an overall increase from
+    49 traffickers convicted in 2020")."""
     draft.relation = relation
-    scope = _scope(other, lexicon)
     vague = draft.head is None or draft.head in _GROUPS or not draft.event
-    if vague and other.measure:
+    if other.measure and vague:
         draft.measure, draft.label = other.measure, other.label
-    for dimension, value in scope.items():
+    elif other.measure and compatible(draft.measure, other.measure):
+        draft.measure = other.measure  # its own words stay its label
+    if relation[1] < 0 and draft.head is not None:
+        return
+    for dimension, value in _scope(other, lexicon).items():
         if dimension not in draft.own:
             draft.scope.setdefault(dimension, value)
+
+
+def compatible(short: str | None, full: str | None) -> bool:
+    """Whether `short` names what `full` does with fewer words before the noun."""
+    return bool(short and full) and (short == full or full.endswith(" " + short))  # type: ignore[union-attr]
 
 
 def _scope(item: Draft | Fact, lexicon: Lexicon) -> dict[str, str]:
@@ -241,7 +257,7 @@ def _main(draft: Draft, mains: list[tuple[int, Draft | Fact]], lexicon: Lexicon)
         same = [(k, m) for k, m in same if (m.measure or "").split(" ")[0] == draft.measure]
         return same[0][0] if len(same) == 1 else None
     if draft.measure:
-        measured = [(k, m) for k, m in same if m.measure == draft.measure]
+        measured = [(k, m) for k, m in same if compatible(draft.measure, m.measure)]
         level = draft.scope.get("level")
         exact = [k for k, m in measured if _level(m, lexicon) == level]
         if len(exact) == 1:
@@ -258,7 +274,8 @@ def _named_before(drafts: list[Draft], tokens: tuple[Token, ...], starts: tuple[
     """A number without a noun after it may follow the noun phrase it counts: "Total
     convictions, 116, increased ...", "the number of labor trafficking convictions – 10 in 2021"."""
     for draft in drafts:
-        if draft.measure is None and draft.head is None and draft.role.measurable and draft.parallel is None:
+        alone = draft.parallel is None and draft.how not in ("conversion", "denominator")
+        if draft.measure is None and draft.head is None and draft.role.measurable and alone:
             named = _noun_before(tokens, starts, draft.index, lexicon)
             taken = named and any(
                 d.window[0] <= tokens[draft.index - 2].start < d.window[1] for d in drafts if d is not draft
@@ -273,7 +290,7 @@ def _elided(drafts: list[Draft], starts: tuple[int, ...]) -> None:
     """A number without a noun of its own counts what the item before it in its list counts:
     "392 individuals subjected to sex trafficking, 56 subjected to forced labor"."""
     for k, draft in enumerate(drafts):
-        if draft.measure or not draft.role.measurable:
+        if draft.measure or not draft.role.measurable or draft.how in ("conversion", "denominator"):
             continue
         previous = next(
             (
@@ -290,13 +307,19 @@ def _elided(drafts: list[Draft], starts: tuple[int, ...]) -> None:
                     draft.scope.setdefault(dimension, value)
 
 
+_BETWEEN = frozenset(
+    ", – — - : ( was were is of to rose fell increased decreased dropped declined grew reached climbed remained".split()
+)
+"""What may stand between a number and the noun phrase before it that it counts."""
+
+
 def _noun_before(
     tokens: tuple[Token, ...], starts: tuple[int, ...], i: int, lexicon: Lexicon
 ) -> tuple[str, str, dict[str, str]] | None:
     """Measure and label of the noun phrase just before a number, across a comma or a dash."""
     k = i - 1
-    while k >= starts[i] and tokens[k].low in (",", "–", "—", "-", ":", "(", "was", "were", "is", "of"):
-        k -= 1
+    while k >= starts[i] and (tokens[k].low in _BETWEEN or tokens[k].low in QUALIFIERS):
+        k -= 1  # "Total convictions, 116", "Staff turnover fell to 7 percent"
     words: list[Token] = []
     while k >= starts[i] and tokens[k].is_word and tokens[k].low not in STOPS and tokens[k].low not in DETERMINERS:
         words.insert(0, tokens[k])

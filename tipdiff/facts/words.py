@@ -33,6 +33,10 @@ QUALIFIERS = (
 """Words before a number that say how exact it is, longest first."""
 PARTS = frozenset("including include includes included among".split())
 """Words that open the parts of a total ("75 traffickers, including 65 sex traffickers")."""
+GENERIC_SUBJECTS = frozenset(
+    "government governments authorities authority officials courts judges prosecutors police it they he she we".split()
+)
+"""Subjects too general to name in a label: "the government identified 440 victims"."""
 COPULAS = frozenset("were was are is been be being".split())
 MODALS = frozenset("to could would can will may might must should did does do".split())
 """Words after which a bare word is a verb ("could accommodate 50 victims")."""
@@ -93,7 +97,7 @@ def participle(word: str) -> str:
 
 def plural(noun: str) -> str:
     """A noun's plural, so that "1 victim" and "2 victims" count one thing."""
-    if noun.endswith("s"):
+    if noun.endswith(("s", "men", "ren", "people", "personnel", "staff", "police")):
         return noun
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"

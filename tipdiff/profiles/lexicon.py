@@ -29,6 +29,9 @@ class Lexicon:
     events: dict[str, tuple[str, str]]
     """An action noun -> (its past participle, the class it counts): "prosecutions" ->
     ("prosecuted", "persons"), so "76 prosecutions" are "persons prosecuted"."""
+    neutral: frozenset[str]
+    """Modifiers that do not change what is counted ("suspected traffickers", "additional
+    victims"); every other word before the noun is part of the measure ("bank accounts")."""
     light_verbs: frozenset[str]
     """Verbs that say nothing of what is counted ("initiated 33 investigations")."""
     reporting_verbs: frozenset[str]
@@ -48,6 +51,7 @@ class Lexicon:
         dimensions: dict[str, str] | None = None,
         nouns: dict[str, str] | None = None,
         vague: frozenset[str] = frozenset(),
+        neutral: frozenset[str] = frozenset(),
         events: dict[str, tuple[str, str]] | None = None,
         weights: dict[str, float] | None = None,
         caveats: tuple[re.Pattern[str], ...] = (),
@@ -62,6 +66,7 @@ class Lexicon:
             nouns=self.nouns | (nouns or {}),
             vague=self.vague | vague,
             events=self.events | (events or {}),
+            neutral=self.neutral | neutral,
             light_verbs=self.light_verbs,
             reporting_verbs=self.reporting_verbs,
             weights=self.weights | (weights or {}),
@@ -82,7 +87,15 @@ ENGLISH = Lexicon(
         "state": ("state", "state-level", "state level", "states'"),
         "local": ("local", "municipal", "municipal-level", "local-level"),
         "provincial": ("provincial", "provincial-level"),
-        "NGO": ("ngo", "ngos", "civil society", "nongovernmental organization", "non-governmental organization"),
+        "NGO": (
+            "ngo",
+            "ngos",
+            "ngo-run",
+            "ngo-operated",
+            "civil society",
+            "nongovernmental organization",
+            "non-governmental organization",
+        ),
         "international organization": ("international organization", "international organizations"),
         "abroad": ("abroad", "overseas", "consular", "in other countries", "embassies", "consulates"),
         "foreign": ("foreign", "foreign national", "foreign nationals", "from other countries", "foreigners"),
@@ -136,6 +149,10 @@ ENGLISH = Lexicon(
         "deportations": ("deported", "persons"),
         "repatriations": ("repatriated", "persons"),
     },
+    neutral=frozenset(
+        """additional other total suspected alleged potential possible presumed identified reported confirmed
+        known various several more new""".split()
+    ),
     light_verbs=frozenset(
         """initiated initiating opened opening conducted conducting launched launching continued continuing
         had have has having held holding recorded pursued carried filed registered undertook performed

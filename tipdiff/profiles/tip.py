@@ -65,6 +65,7 @@ LEXICON = ENGLISH.extended(
     },
     nouns={"victim": "victims"},
     vague=frozenset({"victims"}),
+    neutral=frozenset({"trafficking", "human", "anti-trafficking", "potential"}),
     weights={
         "victims identified": 3.0,
         "persons prosecuted": 3.0,
@@ -141,6 +142,7 @@ TIP = Profile(
         re.compile(r"^(?P<year>(?:19|20)\d\d) trafficking in persons report(?::\s*(?P<country>.+))?$"),
         re.compile(r"trafficking in persons report (?P<year>(?:19|20)\d\d)"),
         re.compile(r"^(?P<country>[^()]+?)\s*\((?P<tier>tier [^)]+)\)$"),
+        re.compile(r"^(?P<country>[^:()]+?):\s*(?P<tier>tier (?:2 watch list|[123]))$"),
         re.compile(r"^(?:human )?trafficking in (?P<country>[^()]+)$"),
     ),
     statements=(

@@ -1,0 +1,126 @@
+"""Key figures and like-for-like pairing: rows a person reads off two hand-made editions
+(tests/facts/), and the pairing rules on small revised sentences."""
+
+from pathlib import Path
+
+import pytest
+
+import tipdiff
+from tipdiff.facts.pairing import Known, compare_facts
+from tipdiff.profiles import GENERIC
+from tipdiff.profiles.tip import TIP
+
+FOLDER = Path(__file__).parent / "facts"
+
+
+def rows(old: str, new: str, profile=TIP) -> dict[tuple[str, str], tipdiff.model.KeyFigure]:
+    """Key figures by (old value, new value) as written."""
+    reports = (tipdiff.parse_report((FOLDER / name).read_bytes(), name, profile=profile) for name in (old, new))
+    narrative = tipdiff.narrate(tipdiff.compare(*reports), profile)
+    return {(f.old.fact.text, f.new.fact.text): f for f in narrative.figures}
+
+
+@pytest.fixture(scope="module")
+def arcadia():
+    return rows("old.txt", "new.txt")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "label", "scope"),
+    [
+        ("25", "19", "traffickers convicted", ()),
+        ("421", "377", "victims identified", ()),
+        ("57", "64", "victims identified", ("NGO",)),
+        ("59", "71", "cases investigated", ()),
+        ("41", "48", "defendants indicted", ()),
+        ("30", "35", "defendants indicted", ("sex trafficking",)),
+        ("1,210", "1,388", "calls received", ()),
+        ("1,450", "1,210", "officials trained", ()),
+    ],
+)
+def test_rows_a_reader_expects(arcadia, old, new, label, scope):
+    row = arcadia.get((old, new))
+    assert row is not None, f"{label}: {old} -> {new} is missing"
+    assert label in row.label or label == row.measure
+    assert row.scope == scope and not row.restated
+
+
+def test_no_row_for_what_is_not_like_for_like(arcadia):
+    pairs = set(arcadia)
+    # a part against its total, a prison term, a year, the same number counting other things
+    assert not pairs & {("41", "35"), ("30", "48"), ("four", "four"), ("2019", "2020"), ("1,210", "1,210")}
+    assert all(row.old.fact.role.measurable for row in arcadia.values())
+
+
+def test_the_old_report_is_cited_for_the_old_value(arcadia):
+    row = arcadia["421", "377"]
+    assert row.old.report == "old" and "421 victims" in row.old.sentence.text
+    assert "377 victims" in row.new.sentence.text
+
+
+@pytest.fixture(scope="module")
+def almanac():
+    return rows("almanac-old.txt", "almanac-new.txt", GENERIC)
+
+
+def test_an_almanac_compares_each_field_with_itself(almanac):
+    assert ("129,875,529", "130,207,371") in almanac  # the total, not the female count
+    assert not any(new in ("64,000,000", "66,207,371") for _, new in almanac)
+    gdp = almanac["$2.418 trillion", "$2.613 trillion"]
+    assert gdp.old.fact.unit == gdp.new.fact.unit == "USD" and float(gdp.difference) == 195e9
+    growth = almanac["0.68%", ".6%"]
+    assert float(growth.difference) == pytest.approx(-0.08) and growth.percent is None  # points, not percent
+
+
+def test_an_almanac_restates_an_earlier_year(almanac):
+    restated = {key: row for key, row in almanac.items() if row.restated}
+    assert ("$2.418 trillion", "$2.536 trillion") in restated
+    assert ("4.78%", "4.72%") in restated
+    assert str(restated["$2.418 trillion", "$2.536 trillion"].new.fact.period) == "2021"
+
+
+def report_of(text: str, data_year: int) -> tipdiff.Report:
+    return tipdiff.parse_report(f"PROSECUTION\n{text}\n", f"{data_year + 1}.txt")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (  # a part and its total each against itself, never against the other
+            "State authorities convicted 75 traffickers, including 65 sex traffickers.",
+            "State authorities convicted 111 traffickers, including 81 sex traffickers.",
+            [("year-over-year", "75", "111"), ("year-over-year", "65", "81")],
+        ),
+        (  # a federal figure against a state one is no change of either
+            "Federal authorities convicted four traffickers.",
+            "State authorities convicted 52 traffickers.",
+            [("dropped", "four", None), ("new", None, "52")],
+        ),
+        (  # a series that rolls forward: last year's figure repeated is unchanged
+            "The government identified 744 victims in 2021, compared with 673 victims in 2020.",
+            "The government identified 440 victims in 2022, compared with 744 victims in 2021.",
+            [("year-over-year", "744", "440"), ("dropped", "673", None)],
+        ),
+        (  # one period, another value: a restatement
+            "The government identified 744 victims in 2021.",
+            "The government identified 440 victims in 2022, compared with 700 victims in 2021.",
+            [("restated", "744", "700"), ("year-over-year", "744", "440")],
+        ),
+        (  # a prison term is no count
+            "Courts sentenced traffickers to 3 years' imprisonment and convicted 12 traffickers.",
+            "Courts sentenced traffickers to 10 years' imprisonment and convicted 12 traffickers.",
+            [],
+        ),
+        (  # one measure twice for one period is ambiguous: nothing is said, not even new or dropped
+            "Police arrested 12 suspects in March and arrested 14 suspects in May.",
+            "Police arrested 20 suspects.",
+            [],
+        ),
+    ],
+)
+def test_pairing_rules(old, new, expected):
+    before, after = report_of(old, 2021), report_of(new, 2022)
+    facts = [tuple(f for s in report.sentences for f in s.facts) for report in (before, after)]
+    changes = compare_facts(*facts, Known.of(before, after))
+    said = [(c.kind, c.old.text if c.old else None, c.new.text if c.new else None) for c in changes]
+    assert sorted(said, key=str) == sorted(expected, key=str)
