@@ -23,8 +23,10 @@ _SCALES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 
 _WORD_VALUES = {word: i for i, word in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 
 _WORD_NUMBER = rf"(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}"
+_FIRST = "".join(sorted({w[0] for w in _UNITS + _TENS + _ORDINALS} | set("umeg")))
 _NUMBER = re.compile(
     rf"""
+    (?=[\d$€£.−\-{_FIRST}])                     # where a number can start: skips most places at once
     (?<![\w.])(?<![A-Za-z]-)                   # not inside a word, not the 19 of COVID-19
     (?:
         (?P<ordinal>\d+(?:st|nd|rd|th))\b

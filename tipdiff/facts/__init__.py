@@ -14,9 +14,11 @@ import re
 from dataclasses import replace
 
 from tipdiff.edition import edition_years
-from tipdiff.facts.periods import mentions, period_of
-from tipdiff.facts.reading import Draft, find_scopes, read_numbers
+from tipdiff.facts.draft import Draft
+from tipdiff.facts.periods import COMPARISON, Periods
+from tipdiff.facts.reading import read_numbers
 from tipdiff.facts.relations import relate, scopes_in
+from tipdiff.facts.scopes import find_scopes
 from tipdiff.facts.tokens import clause_starts, tokenize
 from tipdiff.model import Fact, Relation, Report, Role
 from tipdiff.numbers import find_numbers
@@ -56,20 +58,20 @@ def sentence_facts(
     if not numbers:
         return (), field
     scopes = find_scopes(text, lexicon)
-    tokens = tokenize(text, numbers, scopes)
+    tokens = tokenize(text, numbers, scopes, [m.span() for m in COMPARISON.finditer(text)])
     starts = clause_starts(tokens)
     drafts = read_numbers(tokens, starts, scopes, lexicon)
     if field:
         _read_field(drafts, text, tokens, field, part, before, lexicon)
     relate(drafts, tokens, starts, text, before, lexicon)
-    found = mentions(text, data_year)
+    periods = Periods.of(text, data_year)
     said = next((m for pattern in lexicon.caveats if (m := pattern.search(text))), None)
     caveat = said.group(0).strip(" ,") if said else None
     facts = []
     for k, draft in enumerate(drafts):
         number = tokens[draft.index].number
         assert number is not None
-        period = period_of(number.start, number.end, text, found) if draft.role.measurable else None
+        period = periods.period_of(number.start, number.end) if draft.role.measurable else None
         facts.append(
             Fact(
                 id=f"{sentence_id}.{k}",

@@ -8,6 +8,8 @@ period stated after it in its part of the sentence, else the last one before it,
 the sentence opens with; a comparison ("compared with ...") starts a new part.
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass
 
@@ -81,17 +83,34 @@ def _period(kind: str, match: re.Match[str], data_year: int | None) -> Period | 
     return Period(year, part=" ".join(part.split()) if part else None)
 
 
-def period_of(start: int, end: int, text: str, found: tuple[Mention, ...]) -> Period | None:
-    """The period for the number at text[start:end]: stated after it in its part of the
-    sentence, else before it, else at the sentence's opening."""
-    boundaries = [0, *(m.start() for m in COMPARISON.finditer(text)), *(m.start() for m in re.finditer(";", text))]
-    low = max(b for b in boundaries if b <= start)
-    high = min((b for b in boundaries if b >= end), default=len(text))
-    after = [m for m in found if end <= m.start < high]
-    before = [m for m in found if low <= m.start and m.end <= start]
-    if after:
-        return after[0].period
-    if before:
-        return before[-1].period
-    opening = [m for m in found if m.start < OPENING and m.end <= start]
-    return opening[0].period if opening else None
+@dataclass(frozen=True, slots=True)
+class Periods:
+    """The periods one sentence states, and where its parts begin, read once for all its numbers."""
+
+    mentions: tuple[Mention, ...]
+    boundaries: tuple[int, ...]
+    """Offsets where a part of the sentence begins: its start, each comparison, each semicolon."""
+
+    @classmethod
+    def of(cls, text: str, data_year: int | None) -> Periods:
+        found = mentions(text, data_year)
+        if not found:
+            return cls((), ())
+        marks = (m.start() for m in COMPARISON.finditer(text))
+        return cls(found, tuple(sorted({0, *marks, *(m.start() for m in re.finditer(";", text))})))
+
+    def period_of(self, start: int, end: int) -> Period | None:
+        """The period for the number at start:end: stated after it in its part of the sentence,
+        else before it, else at the sentence's opening."""
+        if not self.mentions:
+            return None
+        low = max(b for b in self.boundaries if b <= start)
+        high = min((b for b in self.boundaries if b >= end), default=1 << 30)
+        after = [m for m in self.mentions if end <= m.start < high]
+        if after:
+            return after[0].period
+        before = [m for m in self.mentions if low <= m.start and m.end <= start]
+        if before:
+            return before[-1].period
+        opening = [m for m in self.mentions if m.start < OPENING and m.end <= start]
+        return opening[0].period if opening else None

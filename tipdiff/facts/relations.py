@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from tipdiff.facts.draft import Draft
 from tipdiff.facts.periods import COMPARISON
-from tipdiff.facts.reading import Draft
 from tipdiff.facts.tokens import Token
 from tipdiff.facts.words import DETERMINERS, QUALIFIERS, STOPS, is_verb, participle, plural
 from tipdiff.model import Fact, Role

@@ -34,6 +34,8 @@ class Token(NamedTuple):
     scope: str | None = None
     """The scope of the phrase the token is part of ("forced labor" is "labor trafficking"):
     such words are never taken for verbs, however they end."""
+    compares: bool = False
+    """Part of a comparison ("compared with", "increased from"): never a phrase of its own."""
 
     @property
     def is_word(self) -> bool:
@@ -44,28 +46,49 @@ class Token(NamedTuple):
         return self.scope is None and is_verb(self.low)
 
 
-def tokenize(text: str, numbers: tuple[Number, ...], scopes: list[tuple[int, int, str]]) -> tuple[Token, ...]:
-    """Tokens in reading order; each number is one token, each word knows its scope phrase."""
+def tokenize(
+    text: str, numbers: tuple[Number, ...], scopes: list[tuple[int, int, str]], comparisons: list[tuple[int, int]]
+) -> tuple[Token, ...]:
+    """Tokens in reading order; each number is one token; each word knows its scope phrase
+    and whether it is part of a comparison."""
     tokens: list[Token] = []
-    pending = list(numbers)
-    scope_at = {k: name for a, b, name in scopes for k in range(a, b)} if scopes else {}
+    pending = list(reversed(numbers))  # popped from the end, in reading order
+    spans = sorted(scopes)
+
+    def word(piece: str, start: int, end: int) -> Token:
+        scope = next((name for a, b, name in spans if a <= start < b), None) if spans else None
+        compares = any(a <= start < b for a, b in comparisons) if comparisons else False
+        return Token(piece, piece.casefold().replace("’", "'"), start, end, None, scope, compares)
+
+    def number_token(number: Number) -> Token:
+        return Token(number.text, number.text.casefold(), number.start, number.end, number)
+
     for piece in _PIECE.finditer(text):
         start = piece.start()
-        while pending and pending[0].end <= start:
-            number = pending.pop(0)
-            tokens.append(Token(number.text, number.text.casefold(), number.start, number.end, number))
-        if pending and pending[0].start <= start < pending[0].end:
-            number = pending[0]
+        while pending and pending[-1].end <= start:
+            tokens.append(number_token(pending.pop()))
+        if pending and pending[-1].start <= start < pending[-1].end:
+            number = pending[-1]
             if piece.end() > number.end:  # "three-year": the number, then "-" and "year"
-                tokens.append(Token(number.text, number.text.casefold(), number.start, number.end, number))
-                pending.pop(0)
-                for rest in _PIECE.finditer(text, number.end, piece.end()):
-                    tokens.append(Token(rest.group(0), rest.group(0).casefold(), rest.start(), rest.end()))
+                tokens.append(number_token(pending.pop()))
+                tokens += [
+                    word(rest.group(0), rest.start(), rest.end())
+                    for rest in _PIECE.finditer(text, number.end, piece.end())
+                ]
             continue  # a word of a number ("twenty-five", "million")
-        word = piece.group(0)
-        tokens.append(Token(word, word.casefold().replace("’", "'"), start, piece.end(), scope=scope_at.get(start)))
-    tokens += [Token(n.text, n.text.casefold(), n.start, n.end, n) for n in pending]
+        tokens.append(word(piece.group(0), start, piece.end()))
+    tokens += [number_token(n) for n in reversed(pending)]
     return tuple(tokens)
+
+
+def low_at(tokens: tuple[Token, ...], k: int) -> str:
+    """The lower-case text of token k, or "" outside the sentence."""
+    return tokens[k].low if 0 <= k < len(tokens) else ""
+
+
+def word_at(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether token k is a word."""
+    return 0 <= k < len(tokens) and tokens[k].is_word
 
 
 def clause_starts(tokens: tuple[Token, ...]) -> tuple[int, ...]:

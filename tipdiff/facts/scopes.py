@@ -1,0 +1,150 @@
+"""For whom a number counts: the scope phrases of its own words, then of its verb's subject.
+
+Scope is read from the number's own words first ("33 federal investigations", "63 suspects
+at the state level", "male 480,551"); the dimensions they leave open are lent by the
+subject of the verb that governs the number ("State authorities convicted 75"), by a
+clause's subject that a relative clause follows ("An NGO that operated a hotline received
+1,864 calls"), or by a phrase the sentence opens with ("At the federal level, ..."). Both
+levels together ("Federal and state officials reported 79 victims") are no level at all.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from tipdiff.facts.draft import Draft
+from tipdiff.facts.phrases import AUXILIARIES, verb_at
+from tipdiff.facts.tokens import Token, low_at
+from tipdiff.facts.words import DETERMINERS, GENERIC_SUBJECTS, PREPOSITIONS, RELATIVES, STOPS
+from tipdiff.profiles.lexicon import Lexicon
+
+LENT = frozenset({"level", "agent", "place"})
+"""Scope dimensions a clause's subject lends to its numbers ("State authorities convicted 75")."""
+
+
+def find_scopes(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, scope) of every scope phrase of a sentence."""
+    low = text.casefold().replace("’", "'")
+    return [(m.start(), m.end(), lexicon.phrases[m.group(0)]) for m in lexicon.scope_pattern.finditer(low)]
+
+
+def own_scope(draft: Draft, tokens: tuple[Token, ...], scopes: list[tuple[int, int, str]], lexicon: Lexicon) -> None:
+    start, end = draft.window
+    if draft.index and tokens[draft.index - 1].scope:  # "male 480,551/female 459,112"
+        start = tokens[draft.index - 1].start
+    own: dict[str, set[str]] = {}
+    for a, b, scope in scopes:
+        if start <= a and b <= end:
+            own.setdefault(lexicon.dimensions.get(scope, scope), set()).add(scope)
+    # "(state and federal)": both levels together are all of them, no level at all
+    draft.scope = {dim: found.pop() for dim, found in own.items() if len(found) == 1}
+    draft.own = frozenset(own)
+
+
+def share_tails(tokens: tuple[Token, ...], drafts: list[Draft]) -> None:
+    """In "seven women and 10 men exploited in labor trafficking", the words after the last
+    item are said of the first too."""
+    for first, second in pairwise(drafts):
+        joined = low_at(tokens, second.index - 1) == "and" and tokens[second.index - 1].start - first.window[1] <= 1
+        if first.role.measurable and second.role is first.role and joined:
+            for dimension, value in second.scope.items():
+                if dimension not in first.own and dimension != "group":
+                    first.scope[dimension] = value
+
+
+def lent_scope(
+    draft: Draft, drafts: list[Draft], tokens: tuple[Token, ...], starts: tuple[int, ...],
+    scopes: list[tuple[int, int, str]], lexicon: Lexicon,
+) -> None:  # fmt: skip
+    """Dimensions the number's own words leave open, from the subject of the verb that
+    governs it ("State authorities convicted 75") or a phrase the sentence opens with ("At
+    the federal level, ..."); a number with no verb before it (inside a phrase, "for a total
+    of 95") takes the nearest scope to its left in its clause that no other number owns. A
+    list item shares its neighbour's."""
+    if draft.parallel is not None:
+        for dimension, value in drafts[draft.parallel].scope.items():
+            if dimension in LENT and dimension not in draft.own:
+                draft.scope.setdefault(dimension, value)
+        return
+    windows = [d.window for d in drafts if d is not draft]
+    if draft.verb_at is not None and tokens[draft.verb_at].start < tokens[draft.index].start:
+        spans = [_opening_phrase(tokens), _main_subject(tokens, starts, draft.verb_at)]
+        spans.append(subject_of(tokens, starts, draft.verb_at, drafts))
+    elif draft.verb_at is None:
+        spans = [(tokens[starts[draft.index]].start, draft.window[0])]
+    else:
+        spans = [_opening_phrase(tokens)]
+    lent: dict[str, list[str]] = {}
+    for a, b, scope in reversed(scopes):  # the nearest first
+        dimension = lexicon.dimensions.get(scope, scope)
+        open_dimension = dimension in LENT and dimension not in draft.own and dimension not in draft.scope
+        in_subject = any(x <= a and b <= y for x, y in spans) and not any(x <= a and b <= y for x, y in windows)
+        if open_dimension and in_subject:
+            lent.setdefault(dimension, []).append(scope)
+    for dimension, found in lent.items():
+        # "Federal and state officials reported 79 victims": both levels together are all of them
+        if len(set(found)) == 1 or draft.verb_at is None:
+            draft.scope[dimension] = found[0]
+
+
+def name_the_subject(draft: Draft, drafts: list[Draft], tokens: tuple[Token, ...], starts: tuple[int, ...]) -> None:
+    """A label names who did it when that is not the government at large: "trafficking
+    victims served by the shelter", "personnel trained by Mexico's National Guard"."""
+    if draft.how != "verb" or draft.verb_at is None or draft.verb_at > draft.index or not draft.label:
+        return
+    a, b = _main_subject(tokens, starts, draft.verb_at)
+    if (a, b) == (0, 0):
+        a, b = subject_of(tokens, starts, draft.verb_at, drafts)
+    words = [t for t in tokens if a <= t.start and t.end <= b]
+    said_by_scope = (t.scope or t.low in GENERIC_SUBJECTS or t.low in DETERMINERS for t in words)
+    if not words or len(words) > 6 or all(said_by_scope):
+        return
+    said = " ".join(t.text for t in words)
+    draft.label = f"{draft.label} by {said[0].lower() + said[1:] if words[0].low in DETERMINERS else said}"
+    # who did it is part of what is counted: the Northern office's cases are not the Southern's
+    head = words[: next((k for k, t in enumerate(words) if t.low in PREPOSITIONS), len(words))]
+    named = " ".join(t.low for t in head if not (t.scope or t.low in GENERIC_SUBJECTS or t.low in DETERMINERS))
+    if draft.measure and named:
+        draft.measure = f"{draft.measure} by {named}"
+
+
+def _main_subject(tokens: tuple[Token, ...], starts: tuple[int, ...], verb: int) -> tuple[int, int]:
+    """The span of a clause's subject that a relative clause follows ("An NGO that operated a
+    national hotline ... received 1,864 calls"), when there is one before the verb."""
+    relative = next((k for k in range(starts[verb], verb) if tokens[k].low in RELATIVES), None)
+    if relative is None or relative == starts[verb]:
+        return 0, 0
+    return tokens[starts[verb]].start, tokens[relative - 1].end
+
+
+def _opening_phrase(tokens: tuple[Token, ...]) -> tuple[int, int]:
+    """The span of a phrase the sentence opens with, up to its first comma ("At the federal level,")."""
+    if tokens and tokens[0].low in PREPOSITIONS:
+        comma = next((t for t in tokens[:12] if t.low == ","), None)
+        if comma is not None:
+            return tokens[0].start, comma.start
+    return 0, 0
+
+
+def subject_of(tokens: tuple[Token, ...], starts: tuple[int, ...], verb: int, drafts: list[Draft]) -> tuple[int, int]:
+    """The span of the noun phrase right before a verb; a verb after "and" ("identified and
+    assisted 1,352", "initiated prosecution of 31 ... and continued 45") has the subject of
+    the verb before it in its clause."""
+    k = verb - 1
+    if k >= starts[verb] and tokens[k].low in ("and", "or"):
+        previous = next(
+            (j for j in range(k - 1, starts[verb] - 1, -1) if verb_at(tokens, j) and not tokens[j].low.endswith("ing")),
+            None,
+        )
+        return subject_of(tokens, starts, previous, drafts) if previous is not None else (0, 0)
+    while k >= starts[verb] and (tokens[k].verb_shaped or tokens[k].low in AUXILIARIES):
+        k -= 1  # "The government reported identifying", "did not provide"
+    end = tokens[k].end if k >= 0 else 0
+    while k >= starts[verb] and not tokens[k].number and tokens[k].low not in (",", ";"):
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        named = tokens[k].low in ("of", "in", "at") and following is not None
+        named = named and (following.text[:1].isupper() or following.low in DETERMINERS)  # type: ignore[union-attr]
+        if tokens[k].low in STOPS and not named:
+            break  # "authorities in Tlaxcala", "the head office in the capital" are one subject
+        k -= 1
+    return (tokens[k + 1].start if k + 1 < len(tokens) else end), end
