@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from tipdiff.model import Role
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Draft:
     """What is known of one number while its sentence is read; frozen into a Fact at the end."""
 
@@ -53,3 +53,12 @@ class Draft:
     pp_label: str | None = None
     """For a number inside a phrase, how a reader names what it counts: "with prosecutions"
     (states with prosecutions), "collaborated on" (cases collaborated on), "denied entry"."""
+
+
+def owner(drafts: list[Draft], position: int) -> Draft | None:
+    """The draft whose own words hold the character at `position`; drafts are in reading
+    order, so the search stops at the first that starts before it."""
+    for draft in reversed(drafts):
+        if draft.window[0] <= position:
+            return draft if position < draft.window[1] else None
+    return None

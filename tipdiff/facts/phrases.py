@@ -11,7 +11,7 @@ change what is counted ("bank accounts") and drops the neutral ones ("suspected"
 
 from __future__ import annotations
 
-from tipdiff.facts.draft import Draft
+from tipdiff.facts.draft import Draft, owner
 from tipdiff.facts.roles import YOUNG, in_qualifier
 from tipdiff.facts.tokens import CLAUSE_MARKS, CONTRASTS, Token, low_at, word_at
 from tipdiff.facts.words import (
@@ -64,6 +64,7 @@ def read_phrase(
         while low_at(tokens, k) in CURRENCY_WORDS:
             k += 1  # "57,500 Mexican pesos": the unit, already read
     phrase: list[Token] = []
+    places: list[int] = []
     while k < len(tokens) and tokens[k].is_word:
         word = tokens[k].low
         coordinated = word in ("and", "or") and phrase and not phrase[-1].low.endswith("s") and word_at(tokens, k + 1)
@@ -73,9 +74,11 @@ def read_phrase(
             break
         if phrase or word not in DETERMINERS:
             phrase.append(tokens[k])
+            places.append(k)
         k += 1
     while phrase and phrase[-1].low in lexicon.phrases and not _noun_like(phrase[-1].low, lexicon):
-        k = tokens.index(phrase.pop())  # "31 new and 45 ongoing": the noun is left out
+        phrase.pop()  # "31 new and 45 ongoing": the noun is left out
+        k = places.pop()
         draft.shares_noun = (
             low_at(tokens, k) in ("and", "or") and k + 1 < len(tokens) and tokens[k + 1].number is not None
         )
@@ -195,7 +198,10 @@ def _preposition_before(tokens: tuple[Token, ...], starts: tuple[int, ...], draf
     word = low_at(tokens, k)
     if k < starts[draft.index] or word not in PREPOSITIONS or tokens[k].compares:
         return False
-    governor = next((t for t in reversed(tokens[starts[draft.index] : k]) if t.is_word and t.low not in GLUE), None)
+    at = next(
+        (j for j in range(k - 1, starts[draft.index] - 1, -1) if tokens[j].is_word and tokens[j].low not in GLUE), None
+    )
+    governor = tokens[at] if at is not None else None
     if word == "of" and governor is not None and governor.low in ("total", "number"):
         return False  # "a total of 76 federal prosecutions"
     if word == "of" and governor is not None and governor.low in lexicon.events:
@@ -204,24 +210,24 @@ def _preposition_before(tokens: tuple[Token, ...], starts: tuple[int, ...], draf
     if word == "to" and governor is not None and governor.low in _CHANGES:
         return False  # "Staff turnover fell to 7 percent": the new level of what fell
     draft.event, draft.how = (f"{governor.low} {word}" if governor else word), "pp"
-    draft.pp_label = _pp_label(tokens, starts, k, governor)
+    draft.pp_label = _pp_label(tokens, starts, k, at)
     return True
 
 
-def _pp_label(tokens: tuple[Token, ...], starts: tuple[int, ...], k: int, governor: Token | None) -> str | None:
+def _pp_label(tokens: tuple[Token, ...], starts: tuple[int, ...], k: int, at: int | None) -> str | None:
     """What a reader calls the noun of "prosecutions in 22 states" (states with prosecutions),
     "collaborated on 13 cases" (cases collaborated on), "denied entry to 763 sex offenders"
     (sex offenders denied entry), "training events for 11,800 officials" (officials at
     training events)."""
     preposition = tokens[k].low
-    if governor is None:
+    if at is None:
         return None
+    governor = tokens[at]
     if governor.verb_shaped:
         return f"{participle(governor.low)} {preposition}"
     if preposition == "to":
-        at = tokens.index(governor)
-        verb = next((t for t in tokens[max(starts[k], at - 2) : at] if verb_at(tokens, tokens.index(t))), None)
-        return f"{participle(verb.low)} {governor.text}" if verb else f"given {governor.text}"
+        verb = next((j for j in range(max(starts[k], at - 2), at) if verb_at(tokens, j)), None)
+        return f"{participle(tokens[verb].low)} {governor.text}" if verb is not None else f"given {governor.text}"
     name = governor.low if governor is tokens[0] else governor.text
     return f"{'at' if preposition == 'for' else 'with'} {name}"
 
@@ -234,7 +240,7 @@ def _governor(
     for k in range(draft.index - 1, starts[draft.index] - 1, -1):
         token = tokens[k]
         word = token.low
-        if word in ("–", "—") and k and any(d.window[0] <= tokens[k - 1].start < d.window[1] for d in earlier):
+        if word in ("–", "—") and k and owner(earlier, tokens[k - 1].start):
             draft.part = True  # "111 traffickers – 81 for sex trafficking"
             return
         if verb_at(tokens, k) and word not in lexicon.reporting_verbs:
@@ -242,7 +248,7 @@ def _governor(
             if draft.event is None and participle(word) not in lexicon.light_verbs and word not in COPULAS:
                 draft.event, draft.how = participle(word), "verb"
             return
-        if token.number or any(d.window[0] <= token.start < d.window[1] for d in earlier):
+        if token.number or owner(earlier, token.start):
             parallel = _parallel(draft, earlier)
             if parallel is not None:
                 draft.part, draft.parallel = parallel.part, earlier.index(parallel)

@@ -18,13 +18,16 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from tipdiff.facts.draft import Draft
+from tipdiff.facts.draft import Draft, owner
 from tipdiff.facts.periods import COMPARISON
 from tipdiff.facts.tokens import Token
 from tipdiff.facts.words import DETERMINERS, QUALIFIERS, STOPS, is_verb, participle, plural
 from tipdiff.model import Fact, Role
 from tipdiff.profiles.lexicon import Lexicon
 
+_REACH = 40
+"""Most tokens a reader looks back for what opens a list or a bracket: a long list of
+numbers must not make reading a sentence quadratic."""
 _LOOKS_BACK = re.compile(
     r"^(?:in comparison\b|this (?:was|is|represented|represents|marked)\b|that was\b)", re.IGNORECASE
 )
@@ -116,7 +119,7 @@ _GROUPS = frozenset("girls boys women men children adults minors".split())
 def _bracket_owner(tokens: tuple[Token, ...], i: int) -> int | None:
     """For a number inside brackets right after another number's phrase, where the bracket opens."""
     depth = 0
-    for k in range(i - 1, -1, -1):
+    for k in range(i - 1, max(-1, i - _REACH), -1):
         if tokens[k].low == ")":
             depth += 1
         elif tokens[k].low == "(":
@@ -132,11 +135,11 @@ def _including_subject(
     """For "Federal investigations included 23 ...": the measure, label and scope the subject names;
     later items of the list ("... and 30 labor trafficking cases") are parts of it too."""
     k = i - 1
-    while k >= starts[i] and tokens[k].low not in ("included", "includes", "include"):
+    while k >= max(starts[i], i - _REACH) and tokens[k].low not in ("included", "includes", "include"):
         if tokens[k].verb_shaped:
             return None
         k -= 1
-    if k < starts[i]:
+    if k < max(starts[i], i - _REACH):
         return None
     words = []
     j = k - 1
@@ -277,9 +280,7 @@ def _named_before(drafts: list[Draft], tokens: tuple[Token, ...], starts: tuple[
         alone = draft.parallel is None and draft.how not in ("conversion", "denominator")
         if draft.measure is None and draft.head is None and draft.role.measurable and alone:
             named = _noun_before(tokens, starts, draft.index, lexicon)
-            taken = named and any(
-                d.window[0] <= tokens[draft.index - 2].start < d.window[1] for d in drafts if d is not draft
-            )
+            taken = named and owner([d for d in drafts if d.index < draft.index], tokens[draft.index - 2].start)
             if named and not taken:
                 draft.measure, draft.label, scope = named
                 for dimension, value in scope.items():
