@@ -58,13 +58,14 @@ def sentence_facts(
     if not numbers:
         return (), field
     scopes = find_scopes(text, lexicon)
-    tokens = tokenize(text, numbers, scopes, [m.span() for m in COMPARISON.finditer(text)])
+    comparisons = [m.span() for m in COMPARISON.finditer(text)]
+    tokens = tokenize(text, numbers, scopes, comparisons)
     starts = clause_starts(tokens)
     drafts = read_numbers(tokens, starts, scopes, lexicon)
     if field:
         _read_field(drafts, text, tokens, field, part, before, lexicon)
-    relate(drafts, tokens, starts, text, before, lexicon)
-    periods = Periods.of(text, data_year)
+    relate(drafts, tokens, starts, text, [start for start, _ in comparisons], before, lexicon)
+    periods = Periods.of(text, data_year, comparisons)
     said = next((m for pattern in lexicon.caveats if (m := pattern.search(text))), None)
     caveat = said.group(0).strip(" ,") if said else None
     facts = []

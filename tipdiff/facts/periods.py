@@ -31,10 +31,11 @@ _PATTERNS = (  # most specific first: a match hides the weaker ones it overlaps
     ("previous", re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:year|reporting period)\b|\blast year\b", re.IGNORECASE)),
 )  # fmt: skip
 COMPARISON = re.compile(
-    r"\bcompared (?:with|to)\b|\bin comparison\b|\bversus\b|\bvs\b"
+    r"(?=[civdrfuwg,])"  # where a comparison can start: skips most places at once
+    r"(?:\bcompared (?:with|to)\b|\bin comparison\b|\bversus\b|\bvs\b"
     r"|\b(?:increase|decrease|rise|drop|decline|fall|reduction|up|down)s? (?:from|over)\b"
     r"|\b(?:increased|decreased|rose|fell|dropped|declined|grew|was up|was down) from\b"
-    r"|, (?:up |down )?from\b",
+    r"|, (?:up |down )?from\b)",
     re.IGNORECASE,
 )
 """Where a sentence starts to speak of earlier periods of what it has counted."""
@@ -92,11 +93,12 @@ class Periods:
     """Offsets where a part of the sentence begins: its start, each comparison, each semicolon."""
 
     @classmethod
-    def of(cls, text: str, data_year: int | None) -> Periods:
+    def of(cls, text: str, data_year: int | None, comparisons: list[tuple[int, int]]) -> Periods:
+        """The periods of a sentence whose comparisons (`COMPARISON` spans) are known."""
         found = mentions(text, data_year)
         if not found:
             return cls((), ())
-        marks = (m.start() for m in COMPARISON.finditer(text))
+        marks = (start for start, _ in comparisons)
         return cls(found, tuple(sorted({0, *marks, *(m.start() for m in re.finditer(";", text))})))
 
     def period_of(self, start: int, end: int) -> Period | None:

@@ -19,7 +19,6 @@ import re
 from itertools import pairwise
 
 from tipdiff.facts.draft import Draft, owner
-from tipdiff.facts.periods import COMPARISON
 from tipdiff.facts.tokens import Token
 from tipdiff.facts.words import DETERMINERS, QUALIFIERS, STOPS, is_verb, participle, plural
 from tipdiff.model import Fact, Role
@@ -35,14 +34,15 @@ _LOOKS_BACK = re.compile(
 
 
 def relate(
-    drafts: list[Draft], tokens: tuple[Token, ...], starts: tuple[int, ...], text: str,
+    drafts: list[Draft], tokens: tuple[Token, ...], starts: tuple[int, ...], text: str, marks: list[int],
     before: tuple[Fact, ...], lexicon: Lexicon,
 ) -> None:  # fmt: skip
-    """Set each draft's relation, and fill in the measure of those whose noun is left out."""
+    """Set each draft's relation, and fill in the measure of those whose noun is left out;
+    `marks` are where the sentence's comparisons begin."""
     _ranges(drafts, tokens)
     _parts(drafts, tokens, starts, before, lexicon)
     _named_before(drafts, tokens, starts, lexicon)
-    _earlier(drafts, tokens, text, before, lexicon)
+    _earlier(drafts, tokens, text, marks, before, lexicon)
     _elided(drafts, starts)
 
 
@@ -203,10 +203,14 @@ def _scope(item: Draft | Fact, lexicon: Lexicon) -> dict[str, str]:
 
 
 def _earlier(
-    drafts: list[Draft], tokens: tuple[Token, ...], text: str, before: tuple[Fact, ...], lexicon: Lexicon
+    drafts: list[Draft],
+    tokens: tuple[Token, ...],
+    text: str,
+    marks: list[int],
+    before: tuple[Fact, ...],
+    lexicon: Lexicon,
 ) -> None:
     """Figures of a comparison clause point at the figure they are an earlier period of."""
-    marks = [m.start() for m in COMPARISON.finditer(text)]
     if _LOOKS_BACK.match(text) and before:
         candidates = [(-1 - j, f) for j, f in enumerate(before) if f.role.measurable and not f.relation and f.measure]
         counted = [d for d in drafts if d.role.measurable and d.relation is None]

@@ -6,6 +6,8 @@ is one token however many words it is written with ("$2.418 trillion", "twenty-f
 """
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from typing import NamedTuple
 
 from tipdiff.facts.words import is_verb
@@ -53,32 +55,40 @@ def tokenize(
     and whether it is part of a comparison."""
     tokens: list[Token] = []
     pending = list(reversed(numbers))  # popped from the end, in reading order
-    spans = sorted(scopes)
-
-    def word(piece: str, start: int, end: int) -> Token:
-        scope = next((name for a, b, name in spans if a <= start < b), None) if spans else None
-        compares = any(a <= start < b for a, b in comparisons) if comparisons else False
-        return Token(piece, piece.casefold().replace("’", "'"), start, end, None, scope, compares)
-
-    def number_token(number: Number) -> Token:
-        return Token(number.text, number.text.casefold(), number.start, number.end, number)
-
+    scope_at = _spans(scopes)
+    compared = _spans([(a, b, "") for a, b in comparisons])
     for piece in _PIECE.finditer(text):
         start = piece.start()
         while pending and pending[-1].end <= start:
-            tokens.append(number_token(pending.pop()))
+            tokens.append(_number_token(pending.pop()))
         if pending and pending[-1].start <= start < pending[-1].end:
             number = pending[-1]
             if piece.end() > number.end:  # "three-year": the number, then "-" and "year"
-                tokens.append(number_token(pending.pop()))
-                tokens += [
-                    word(rest.group(0), rest.start(), rest.end())
-                    for rest in _PIECE.finditer(text, number.end, piece.end())
-                ]
+                tokens.append(_number_token(pending.pop()))
+                for rest in _PIECE.finditer(text, number.end, piece.end()):
+                    tokens.append(Token(rest.group(0), rest.group(0).casefold(), rest.start(), rest.end()))
             continue  # a word of a number ("twenty-five", "million")
-        tokens.append(word(piece.group(0), start, piece.end()))
-    tokens += [number_token(n) for n in reversed(pending)]
+        said = piece.group(0)
+        scope, compares = scope_at(start), compared(start) is not None
+        tokens.append(Token(said, said.casefold().replace("’", "'"), start, piece.end(), None, scope, compares))
+    tokens += [_number_token(n) for n in reversed(pending)]
     return tuple(tokens)
+
+
+def _number_token(number: Number) -> Token:
+    return Token(number.text, number.text.casefold(), number.start, number.end, number)
+
+
+def _spans(spans: list[tuple[int, int, str]]) -> Callable[[int], str | None]:
+    """A lookup: the name of the span (non-overlapping, from a regex) that holds an offset."""
+    ordered = sorted(spans)
+    starts = [a for a, _, _ in ordered]
+
+    def holding(offset: int) -> str | None:
+        k = bisect_right(starts, offset) - 1
+        return ordered[k][2] if k >= 0 and offset < ordered[k][1] else None
+
+    return holding
 
 
 def low_at(tokens: tuple[Token, ...], k: int) -> str:
