@@ -186,3 +186,77 @@ def test_an_almanac_line_without_a_label_continues_the_field_above() -> None:
     later, _year = sentence_facts("-8.06% (2020 est.)", "2", first, field, 2023, lexicon)[0]
     assert later.measure == "real gdp growth rate" and later.value == Decimal("-8.06")
     assert later.relation.kind == "earlier" and later.relation.of == first[0].id
+
+
+# Found by an analyst's review of the output on reports of other shapes: each once read wrong.
+
+
+def test_a_time_after_a_number_is_no_noun_and_the_previous_year_is_the_one_before_the_figure():
+    facts = read("The government identified 48 victims in 2020, compared with 35 victims the previous year.")
+    assert facts["35"].measure == "victims identified" and facts["35"].period == Period(2019)
+    facts = read("Courts convicted four traffickers, compared with seven the previous year.", data_year=2021)
+    assert facts["seven"].measure == "persons convicted" and facts["seven"].period == Period(2020)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "period"),
+    [
+        ("In the fourth quarter, revenue was EUR 118.3 million.", "EUR 118.3 million", Period(2022, part="fourth quarter")),
+        ("The ministry employed 1,204 staff at 31 December 2022.", "1,204", Period(2022, part="31 December")),
+        ("Authorities assisted 313 victims in the first half of 2020.", "313", Period(2020, part="first six months")),
+        ("It registered 1,280 agencies, compared with 945 in 2017, and revoked the licenses of 21 agencies.", "21", None),
+    ],
+)  # fmt: skip
+def test_parts_of_years_and_dates(text, number, period):
+    assert read(text)[number].period == period
+
+
+def test_room_for_victims_is_a_capacity_not_a_count_of_victims():
+    facts = read("The government operated three shelters, which could house 45 victims at a time.")
+    assert facts["45"].measure == "capacity for victims"
+
+
+def test_a_qualifier_before_one_figure_does_not_reach_the_next():
+    facts = read("Authorities initiated at least 35 federal investigations and 621 state investigations.")
+    assert (facts["35"].qualifier, facts["621"].qualifier) == ("at least", None)
+    facts = read("Victims included at least 16 girls, 75 women, and three men.")
+    assert facts["75"].qualifier == facts["three"].qualifier == "at least"
+
+
+def test_the_numbers_of_a_caveat_or_a_flattened_table_count_nothing():
+    facts = read("The government identified 33 victims; data from two of five districts was incomplete.")
+    assert facts["33"].caveat == "data from two of five districts was incomplete" and facts["two"].measure is None
+    assert all(f.measure is None for f in read("North | 12 | 340 | 121.4").values())
+
+
+def test_a_noun_shared_by_two_numbers():
+    facts = read("Authorities initiated 127 federal and 298 state investigations in 2017.")
+    assert (facts["127"].measure, facts["127"].scope, facts["127"].label) == (
+        "cases investigated",
+        ("federal",),
+        "federal investigations",
+    )
+
+
+def test_list_items_after_a_dash_are_parts_with_their_own_form():
+    facts = read("The government identified 667 victims—429 for sex trafficking, eight for forced begging, "
+                 "four for other purposes, and 115 unspecified.")  # fmt: skip
+    assert all(facts[n].relation.kind == "part" for n in ("429", "eight", "four", "115"))
+    assert facts["eight"].scope == ("labor trafficking",) and facts["115"].scope == ("unspecified",)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "measure"),
+    [
+        ("Staff turnover fell to 7 percent.", "7 percent", "staff turnovers"),
+        ("A new Eastern office, opened in March, handled 412 cases.", "412", "cases handled by eastern office"),
+        ("One victim received 57,500 Mexican pesos (USD 2,800) in restitution.", "USD 2,800", None),
+    ],
+)
+def test_what_is_counted_in_other_shapes(text, number, measure):
+    assert read(text, profile=GENERIC)[number].measure == measure
+
+
+def test_where_victims_were_sent_is_not_who_counted_them():
+    facts = read("The Directorate referred 140 child victims to NGO shelters.")
+    assert "NGO" not in facts["140"].scope

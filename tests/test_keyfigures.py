@@ -112,9 +112,14 @@ def report_of(text: str, data_year: int) -> tipdiff.Report:
             [],
         ),
         (  # one measure twice for one period is ambiguous: nothing is said, not even new or dropped
-            "Police arrested 12 suspects in March and arrested 14 suspects in May.",
+            "Police arrested 12 suspects and later arrested 14 suspects.",
             "Police arrested 20 suspects.",
             [],
+        ),
+        (  # a month is no year: March and May are not compared with the whole of 2022
+            "Police arrested 12 suspects in March and arrested 14 suspects in May.",
+            "Police arrested 20 suspects.",
+            [("dropped", "12", None), ("dropped", "14", None), ("new", None, "20")],
         ),
     ],
 )

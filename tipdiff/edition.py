@@ -36,11 +36,18 @@ def read_edition(report: Report, matched: int, profile: Profile) -> Edition:
 def edition_years(report: Report, profile: Profile) -> tuple[int | None, int | None]:
     """The report's year and the year most of its figures are for."""
     found = stated_facts(report, profile)
-    year = int(found["year"]) if "year" in found else year_in_name(report.name)
-    data_year = year - profile.data_year_lag if year else mentioned_year(report)
-    if not year and data_year and profile.data_year_lag:
-        year = data_year + profile.data_year_lag
-    return year, data_year
+    mentioned = mentioned_year(report)
+    if "year" in found:
+        year = int(found["year"])
+        return year, year - profile.data_year_lag
+    year = year_in_name(report.name)
+    if year:
+        # a file name is a weaker witness than a title: the text says which year it reports on
+        lagged = year - profile.data_year_lag
+        return year, mentioned if mentioned in (lagged, year) else lagged
+    if mentioned and profile.data_year_lag:
+        return mentioned + profile.data_year_lag, mentioned
+    return None, mentioned
 
 
 def stated_facts(report: Report, profile: Profile) -> dict[str, str]:

@@ -59,6 +59,9 @@ class Role(StrEnum):
         return self in (Role.COUNT, Role.MONEY, Role.SHARE)
 
 
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """The time a figure is for: a year, a span of years, or part of a year."""

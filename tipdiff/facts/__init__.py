@@ -20,7 +20,7 @@ from tipdiff.facts.reading import read_numbers
 from tipdiff.facts.relations import relate, scopes_in
 from tipdiff.facts.scopes import find_scopes
 from tipdiff.facts.tokens import clause_starts, tokenize
-from tipdiff.model import Fact, Relation, Report, Role
+from tipdiff.model import Fact, Period, Relation, Report, Role
 from tipdiff.numbers import find_numbers
 from tipdiff.profiles import Profile
 from tipdiff.profiles.lexicon import Lexicon
@@ -68,6 +68,7 @@ def sentence_facts(
     periods = Periods.of(text, data_year, comparisons)
     said = next((m for pattern in lexicon.caveats if (m := pattern.search(text))), None)
     caveat = said.group(0).strip(" ,") if said else None
+    table = text.count("|") >= 2  # a flattened table row: which column a number is in is lost
     facts = []
     for k, draft in enumerate(drafts):
         number = tokens[draft.index].number
@@ -81,18 +82,38 @@ def sentence_facts(
                 value=number.amount,
                 unit=number.unit,
                 role=draft.role,
-                measure=None if draft.measure in lexicon.vague else draft.measure,
+                measure=None
+                if draft.measure in lexicon.vague or inside(said, number.start) or table
+                else draft.measure,
                 label=draft.label,
                 scope=tuple(sorted(draft.scope.values())),
                 period=period,
                 qualifier=draft.qualifier,
                 relation=_relation(draft, sentence_id, before),
-                caveat=caveat
-                if said and draft.role.measurable and not said.start() <= number.start < said.end()
-                else None,
+                caveat=caveat if said and draft.role.measurable and not inside(said, number.start) else None,
             )
         )
-    return _distinct_parts(_inherit_periods(tuple(facts))), field
+    return _distinct_parts(_earlier_than(_inherit_periods(tuple(facts)))), field
+
+
+def _earlier_than(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """A figure the sentence compares with a later one is for an earlier period: "48 victims
+    in 2020, compared with 35 victims the previous year" puts the 35 in 2019, whatever year
+    the report is about."""
+    by_id = {f.id: f for f in facts}
+
+    def earlier(fact: Fact) -> Fact:
+        later = by_id.get(fact.relation.of) if fact.relation and fact.relation.kind == "earlier" else None
+        if later is None or later.period is None or fact.period is None or fact.period.year < later.period.year:
+            return fact
+        return replace(fact, period=Period(later.period.year - 1) if later.period.whole_year else None)
+
+    return tuple(earlier(f) for f in facts)
+
+
+def inside(match: re.Match[str] | None, offset: int) -> bool:
+    """Whether the offset falls in the matched text ("data from only 10 states": the 10)."""
+    return match is not None and match.start() <= offset < match.end()
 
 
 def _distinct_parts(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
@@ -129,8 +150,8 @@ def _read_field(
     public debt) and the parts' labels for whom; a line that continues the field gives
     earlier periods of its first figure."""
     labelled = _FIELD.match(text)
-    after_label = labelled.end("label") + 1 if labelled else 0
-    labels = [(m.end(), m["label"].strip()) for m in _SUBFIELD.finditer(text) if m.end() > after_label]
+    after_label = labelled.end() if labelled else 0
+    labels = [(m.end(), m["label"].strip()) for m in _SUBFIELD.finditer(text) if m.start() >= after_label]
     continued = not labelled or part is not None
     first = next((f for f in before if f.role.measurable and f.measure), None) if continued else None
     for draft in drafts:

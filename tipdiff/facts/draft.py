@@ -47,6 +47,9 @@ class Draft:
     """The token of the verb that governs the number, whose subject lends it scope."""
     relation: tuple[str, int] | None = None
     """(kind, index of the other draft in the sentence), or (kind, -1 - k) for fact k of the sentence before."""
+    adjectives: tuple[str, ...] = ()
+    """Scope words of its phrase that stand without a noun ("federal" of "127 federal and 298
+    state investigations"), as written."""
     shares_noun: bool = False
     """Its phrase is only scope words before "and" and the next number ("127 federal and 298
     state investigations"): it counts the next item's noun."""

@@ -21,6 +21,7 @@ _SPELLED = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
 _PATTERNS = (  # most specific first: a match hides the weaker ones it overlaps
     ("part", re.compile(rf"\b(?:the )?(?P<part>(?:first|last|past|final) {_SPELLED} months) of (?P<year>{_YEAR})\b", re.IGNORECASE)),
     ("part", re.compile(rf"\b(?:the )?(?P<part>(?:first|second) half) of (?P<year>{_YEAR})\b", re.IGNORECASE)),
+    ("part", re.compile(rf"\b(?:at|on|as at|as of|by) (?:the end of )?(?P<part>(?:\d{{1,2}} )?{_MONTH}(?: \d{{1,2}},)?) (?P<year>{_YEAR})\b", re.IGNORECASE)),
     ("part", re.compile(rf"\b(?P<part>{_MONTH}\s*(?:-|–|to|through|and)\s*{_MONTH}),? (?P<year>{_YEAR})\b", re.IGNORECASE)),
     ("fiscal", re.compile(rf"\b(?:fiscal year|FY) ?(?P<year>{_YEAR})\b", re.IGNORECASE)),
     ("span", re.compile(rf"\b(?:from|between|over|during|in|period|years?) (?:the )?(?P<first>{_YEAR}) ?(?:-|–|to|and|through) ?(?P<year>{_YEAR})\b", re.IGNORECASE)),
@@ -28,7 +29,8 @@ _PATTERNS = (  # most specific first: a match hides the weaker ones it overlaps
     ("year", re.compile(rf"\((?:{_MONTH} )?(?P<year>{_YEAR})(?: est\.?| estimates?)?\)", re.IGNORECASE)),
     ("year", re.compile(rf"\b(?:in|during|for|throughout|over|through|by|as of) (?:the (?:calendar )?year )?(?P<year>{_YEAR})\b(?! ?[-–] ?\d)", re.IGNORECASE)),
     ("current", re.compile(r"\b(?:during|in|over|throughout|for) the (?:current )?(?:year|reporting period)\b", re.IGNORECASE)),
-    ("previous", re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:year|reporting period)\b|\blast year\b", re.IGNORECASE)),
+    ("previous", re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:year|reporting period)\b|\blast year\b|\bthe year before\b", re.IGNORECASE)),
+    ("current-part", re.compile(rf"\b(?:in|during|for|over) the (?P<part>(?:first|second|third|fourth|last) (?:quarter|half)|(?:first|last|past) {_SPELLED} months)\b(?! of (?:19|20)\d\d)|\b(?:in|during|by|until) (?P<month>{_MONTH})\b(?! (?:\d{{1,2}}, )?(?:19|20)\d\d)", re.IGNORECASE)),
 )  # fmt: skip
 COMPARISON = re.compile(
     r"(?=[civdrfuwg,])"  # where a comparison can start: skips most places at once
@@ -39,6 +41,8 @@ COMPARISON = re.compile(
     re.IGNORECASE,
 )
 """Where a sentence starts to speak of earlier periods of what it has counted."""
+_NEW_CLAUSE = re.compile(r";|, and (?:also )?(?=[a-z]+ed\b)")
+"""Where a sentence starts a clause of its own: a period of the clause before does not reach past it."""
 OPENING = 40
 """A period stated within this many characters of the sentence's start governs all of it."""
 
@@ -52,7 +56,7 @@ class Mention:
     period: Period
 
 
-_ANY = re.compile(rf"{_YEAR}|\b(?:year|reporting period)\b", re.IGNORECASE)
+_ANY = re.compile(rf"{_YEAR}|\b(?:year|reporting period|quarter|half|months|{_MONTH})\b", re.IGNORECASE)
 """What every period mention holds: most sentences hold none, and are done at once."""
 
 
@@ -71,9 +75,16 @@ def mentions(text: str, data_year: int | None) -> tuple[Mention, ...]:
     return tuple(sorted(found, key=lambda m: m.start))
 
 
+_HALVES = {"first half": "first six months", "second half": "last six months"}
+"""Two ways of saying one part of a year: one period."""
+
+
 def _period(kind: str, match: re.Match[str], data_year: int | None) -> Period | None:
     if kind in ("current", "previous"):
         return Period(data_year - (kind == "previous")) if data_year else None
+    if kind == "current-part":  # "in the fourth quarter", "in March": part of the report's year
+        part = " ".join((match["part"] or match["month"]).split()).lower()
+        return Period(data_year, part=_HALVES.get(part, part)) if data_year else None
     year = int(match["year"])
     if kind == "span":
         first = int(match["first"])
@@ -81,7 +92,8 @@ def _period(kind: str, match: re.Match[str], data_year: int | None) -> Period | 
     if kind == "fiscal":
         return Period(year, part="fiscal year")
     part = match.groupdict().get("part")
-    return Period(year, part=" ".join(part.split()) if part else None)
+    part = " ".join(part.split()) if part else None
+    return Period(year, part=_HALVES.get(part.lower(), part) if part else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +111,8 @@ class Periods:
         if not found:
             return cls((), ())
         marks = (start for start, _ in comparisons)
-        return cls(found, tuple(sorted({0, *marks, *(m.start() for m in re.finditer(";", text))})))
+        clauses = (m.start() for m in _NEW_CLAUSE.finditer(text))
+        return cls(found, tuple(sorted({0, *marks, *clauses, *(m.start() for m in re.finditer(";", text))})))
 
     def period_of(self, start: int, end: int) -> Period | None:
         """The period for the number at start:end: stated after it in its part of the sentence,

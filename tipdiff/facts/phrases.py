@@ -39,6 +39,8 @@ _VALUE_OF = ("amounting to", "totaling to", "worth", "valued at", "equivalent to
 GLUE = DETERMINERS | {"and", "or"}
 
 
+_ARTICLES = frozenset("the a an this that these those".split())
+_CAN = frozenset("could can would may might".split())
 _CHANGES = frozenset("rose fell increased decreased dropped declined grew climbed jumped reached".split())
 
 
@@ -53,6 +55,10 @@ def read_phrase(
     k = i + 1
     if low_at(tokens, i - 1) == "of" and i > 1 and tokens[i - 2].number:
         draft.how = "denominator"  # the 32 of "31 of 32 states" counts all of them
+    if low_at(tokens, k) == "out" and low_at(tokens, k + 1) == "of":
+        k += 1  # "28 out of 31 states" is "28 of 31 states"
+    if low_at(tokens, i - 1) == "of" and low_at(tokens, i - 2) == "out" and i > 2 and tokens[i - 3].number:
+        draft.how = "denominator"
     if low_at(tokens, k) == "of" and k + 1 < len(tokens) and tokens[k + 1].number:
         k += 2  # "31 of 32 states": the noun is the denominator's
     elif low_at(tokens, k) == "of":
@@ -70,18 +76,20 @@ def read_phrase(
         coordinated = word in ("and", "or") and phrase and not phrase[-1].low.endswith("s") and word_at(tokens, k + 1)
         if word in STOPS and not coordinated:
             break
-        if tokens[k].verb_shaped and not _modifies(tokens, k, [t.text for t in phrase]):
+        if word in _ARTICLES and (phrase or k == i + 1):
+            break  # "compared with 17 the previous year": a time, not what is counted
+        if verb_at(tokens, k) and not _modifies(tokens, k, [t.text for t in phrase]):
             break
         if phrase or word not in DETERMINERS:
             phrase.append(tokens[k])
             places.append(k)
         k += 1
+    end = k
     while phrase and phrase[-1].low in lexicon.phrases and not _noun_like(phrase[-1].low, lexicon):
-        phrase.pop()  # "31 new and 45 ongoing": the noun is left out
+        draft.adjectives = (phrase.pop().text, *draft.adjectives)  # "31 new and 45 ongoing": no noun
         k = places.pop()
-        draft.shares_noun = (
-            low_at(tokens, k) in ("and", "or") and k + 1 < len(tokens) and tokens[k + 1].number is not None
-        )
+    shared = low_at(tokens, end) in ("and", "or") and end + 1 < len(tokens) and tokens[end + 1].number is not None
+    draft.shares_noun = bool(draft.adjectives) and not phrase and shared
     draft.words = tuple(t.text for t in phrase)
     draft.head = phrase[-1].low if phrase else None
     draft.modifiers = tuple(
@@ -103,6 +111,8 @@ def read_phrase(
     # "seven states had shelters"), the verb before it, or the list item it stands beside.
     if _preposition_before(tokens, starts, draft, lexicon):
         return
+    if _new_level(tokens, starts, draft):
+        return  # "Operating costs rose to EUR 301.2 million": what rose is named before
     following = low_at(tokens, k)
     if draft.head is None:
         _governor(tokens, starts, draft, earlier, lexicon)  # "392 individuals ..., 56 subjected to forced labor"
@@ -172,10 +182,10 @@ def _window_end(tokens: tuple[Token, ...], k: int) -> int:
 
 def _main_verb(tokens: tuple[Token, ...], k: int) -> bool:
     """A verb with an object of its own ("received 57,500 pesos"), not a participle after a
-    noun ("victims identified in 2021")."""
+    noun ("victims identified in 2021") or after a preposition ("for forced begging")."""
     following = tokens[k + 1] if k + 1 < len(tokens) else None
     return (
-        tokens[k].verb_shaped
+        verb_at(tokens, k)
         and not tokens[k].low.endswith("ing")  # "cases involving unspecified exploitation"
         and tokens[k].low not in COPULAS
         and following is not None
@@ -214,6 +224,14 @@ def _preposition_before(tokens: tuple[Token, ...], starts: tuple[int, ...], draf
     return True
 
 
+def _new_level(tokens: tuple[Token, ...], starts: tuple[int, ...], draft: Draft) -> bool:
+    """A number after "rose to", "fell to", "reached": the new level of what the sentence names before."""
+    k = draft.index - 1
+    while k >= starts[draft.index] and in_qualifier(tokens, k, draft.index):
+        k -= 1
+    return (low_at(tokens, k) == "to" and low_at(tokens, k - 1) in _CHANGES) or low_at(tokens, k) == "reached"
+
+
 def _pp_label(tokens: tuple[Token, ...], starts: tuple[int, ...], k: int, at: int | None) -> str | None:
     """What a reader calls the noun of "prosecutions in 22 states" (states with prosecutions),
     "collaborated on 13 cases" (cases collaborated on), "denied entry to 763 sex offenders"
@@ -229,6 +247,9 @@ def _pp_label(tokens: tuple[Token, ...], starts: tuple[int, ...], k: int, at: in
         verb = next((j for j in range(max(starts[k], at - 2), at) if verb_at(tokens, j)), None)
         return f"{participle(tokens[verb].low)} {governor.text}" if verb is not None else f"given {governor.text}"
     name = governor.low if governor is tokens[0] else governor.text
+    verb = next((j for j in range(max(starts[k], at - 3), at) if verb_at(tokens, j)), None)
+    if preposition == "of" and verb is not None:
+        return f"({participle(tokens[verb].low)} {name})"  # "revoked the licenses of 21 agencies"
     return f"{'at' if preposition == 'for' else 'with'} {name}"
 
 
@@ -243,10 +264,15 @@ def _governor(
         if word in ("–", "—") and k and owner(earlier, tokens[k - 1].start):
             draft.part = True  # "111 traffickers – 81 for sex trafficking"
             return
+        if word in PARTS:
+            draft.part = True
+            return
         if verb_at(tokens, k) and word not in lexicon.reporting_verbs:
             draft.verb_at = k
             if draft.event is None and participle(word) not in lexicon.light_verbs and word not in COPULAS:
                 draft.event, draft.how = participle(word), "verb"
+                if low_at(tokens, k - 1) in _CAN:
+                    draft.how = "capacity"  # "could house 45 victims at a time": room, not people
             return
         if token.number or owner(earlier, token.start):
             parallel = _parallel(draft, earlier)
@@ -256,30 +282,39 @@ def _governor(
                 if draft.event is None and parallel.how in ("verb", "noun", "pp"):
                     draft.event, draft.how = parallel.event, "pp" if parallel.how == "pp" else "verb"
             return
-        if word in PARTS:
-            draft.part = True
-            return
         if word in RELATIVES or token.compares:
             return
 
 
 def verb_at(tokens: tuple[Token, ...], k: int) -> bool:
-    """A verb by its shape, or a bare word after "to" or a modal ("could accommodate")."""
+    """A verb by its shape, or a bare word after "to" or a modal with an object after it
+    ("could accommodate 50", "to operate a shelter"); a participle after a preposition is an
+    adjective ("for forced begging"), and "subjected to sex trafficking" has no verb in "sex"."""
     word = tokens[k].low
     if tokens[k].verb_shaped:
-        return True
+        return not (word.endswith("ed") and low_at(tokens, k - 1) in PREPOSITIONS)
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    has_object = following is not None and (following.number is not None or following.low in _OBJECT_STARTS)
     return (
         low_at(tokens, k - 1) in MODALS
         and tokens[k].is_word
+        and tokens[k].scope is None
         and word not in STOPS
         and word not in DETERMINERS
         and word not in ("not", "be", "have")
+        and has_object
     )
 
 
+_OBJECT_STARTS = DETERMINERS | {"and", "or", "more", "fewer", "at", "up", "over", "about", "approximately"}
+
+
 def _parallel(draft: Draft, earlier: list[Draft]) -> Draft | None:
-    """The earlier item of the list a number belongs to: the nearest with the same noun, or
-    the nearest of its role when the number's noun is left out."""
+    """The earlier item of the list a number belongs to: the nearest with the same noun (or
+    another group of people: "16 girls, 75 women, and three men"), or the nearest of its role
+    when the number's noun is left out."""
+    if draft.head in YOUNG:
+        return next((d for d in reversed(earlier) if d.head in YOUNG), None)
     if draft.head is not None:
         return next((d for d in reversed(earlier) if d.head == draft.head), None)
     return next((d for d in reversed(earlier) if d.role is draft.role), None)
@@ -339,5 +374,7 @@ def measure(draft: Draft, earlier: list[Draft], lexicon: Lexicon) -> None:
         draft.measure, draft.label = f"{noun} {draft.event} {draft.complement}", f"{phrase} {verb} {complement}"
     elif draft.how == "pp":
         draft.measure, draft.label = f"{noun} ({draft.event})", f"{phrase} {draft.pp_label or ''}".strip()
+    elif draft.how == "capacity":
+        draft.measure, draft.label = f"capacity for {noun}", f"capacity for {phrase}"
     else:
         draft.measure, draft.label = noun, phrase

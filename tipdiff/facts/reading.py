@@ -24,14 +24,15 @@ def read_numbers(
     for k, draft in enumerate(drafts):
         read_phrase(tokens, starts, draft, drafts[:k], lexicon)
         draft.qualifier = qualifier_of(tokens, draft.index)
-        if draft.qualifier is None and draft.parallel is not None:
-            draft.qualifier = drafts[draft.parallel].qualifier  # "at least 16 girls, 75 women, and three men"
+        if draft.qualifier is None and draft.parallel is not None and drafts[draft.parallel].part:
+            draft.qualifier = drafts[draft.parallel].qualifier  # "included at least 16 girls, 75 women, and three men"
         measure(draft, drafts[:k], lexicon)
     for draft, following in pairwise(drafts):
         if draft.shares_noun and draft.head is None and following.head is not None:
             draft.head, draft.words, draft.modifiers = following.head, following.words, following.modifiers
             draft.event, draft.how, draft.pp_label = following.event, following.how, following.pp_label
             measure(draft, [], lexicon)
+            draft.label = " ".join((*draft.adjectives, following.words[-1]))  # "federal investigations"
     for draft in drafts:
         if draft.role.measurable:
             own_scope(draft, tokens, scopes, lexicon)

@@ -19,7 +19,7 @@ import re
 from itertools import pairwise
 
 from tipdiff.facts.draft import Draft, owner
-from tipdiff.facts.tokens import Token
+from tipdiff.facts.tokens import Token, low_at, word_at
 from tipdiff.facts.words import DETERMINERS, QUALIFIERS, STOPS, is_verb, participle, plural
 from tipdiff.model import Fact, Role
 from tipdiff.profiles.lexicon import Lexicon
@@ -156,11 +156,14 @@ def _named(words: list[Token], lexicon: Lexicon) -> tuple[str, str, dict[str, st
     head = words[-1].low
     label = " ".join(w.text for w in words)
     scope = scopes_in(label, lexicon)
+    modifiers = [
+        w.low for w in words[:-1] if not w.scope and w.low not in lexicon.neutral and not is_verb(w.low)
+    ]  # "Staff turnover", "Total revenue"
     if head in lexicon.events:
         event, noun = lexicon.events[head]
-        return f"{noun} {event}", label, scope
+        return " ".join((*modifiers, f"{noun} {event}")), label, scope
     adjective = next((w.low for w in words[:-1] if is_verb(w.low)), None)
-    noun = lexicon.nouns.get(head) or plural(head)
+    noun = " ".join((*modifiers, lexicon.nouns.get(head) or plural(head)))
     return (f"{noun} {participle(adjective)}" if adjective else noun), label, scope
 
 
@@ -331,4 +334,16 @@ def _noun_before(
         k -= 1
     if not words or is_verb(words[-1].low):
         return None
+    quantity = low_at(tokens, k - 1) in ("number", "total", "majority", "share", "proportion", "percentage")
+    if k > starts[i] and tokens[k].low in ("from", "of", "in") and word_at(tokens, k - 1) and not quantity:
+        # "Complaints from rural municipalities rose to 1,610": complaints, from rural municipalities
+        head = [
+            t
+            for t in tokens[max(starts[i], k - 3) : k]
+            if t.is_word and t.low not in DETERMINERS and t.low not in STOPS
+        ]
+        if head:
+            measure, _, scope = _named(head, lexicon)
+            said = " ".join(t.text for t in (*head, tokens[k], *words))
+            return f"{measure} ({tokens[k].low} {' '.join(t.low for t in words)})", said, scope
     return _named(words, lexicon)

@@ -48,6 +48,8 @@ def role_of(tokens: tuple[Token, ...], i: int) -> Role:
     if previous in MONTHS or (after and after[0] in MONTHS):
         return Role.DATE
     unit = after[1] if after[:1] == ["-"] and len(after) > 1 else after[0].rstrip("'") if after else ""
+    if unit not in TIME_UNITS and len(after) > 1 and after[1].rstrip("'") in TIME_UNITS and after[0].isalpha():
+        unit = after[1]  # "60 working days"
     if unit in TIME_UNITS:
         # "the first six months of 2020" says when, not how long
         return Role.DATE if previous in ("first", "last", "past", "final") and "of" in after[1:3] else Role.DURATION

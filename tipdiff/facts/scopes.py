@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from tipdiff.facts.draft import Draft
+from tipdiff.facts.draft import Draft, owner
 from tipdiff.facts.phrases import AUXILIARIES, verb_at
 from tipdiff.facts.tokens import Token, low_at
 from tipdiff.facts.words import DETERMINERS, GENERIC_SUBJECTS, PREPOSITIONS, RELATIVES, STOPS
@@ -34,11 +34,19 @@ def own_scope(draft: Draft, tokens: tuple[Token, ...], scopes: list[tuple[int, i
         start = tokens[draft.index - 1].start
     own: dict[str, set[str]] = {}
     for a, b, scope in scopes:
+        if lexicon.dimensions.get(scope) == "agent" and _after_destination(tokens, a, start):
+            continue  # "140 child victims referred to NGO shelters": the shelters are the NGO's
         if start <= a and b <= end:
             own.setdefault(lexicon.dimensions.get(scope, scope), set()).add(scope)
     # "(state and federal)": both levels together are all of them, no level at all
     draft.scope = {dim: found.pop() for dim, found in own.items() if len(found) == 1}
     draft.own = frozenset(own)
+
+
+def _after_destination(tokens: tuple[Token, ...], offset: int, start: int) -> bool:
+    """Whether the scope phrase at `offset` follows "to", "for" or "with" in a number's words."""
+    before = [t for t in tokens if start <= t.start < offset]
+    return bool(before) and any(t.low in ("to", "for", "with") for t in before[-3:])
 
 
 def share_tails(tokens: tuple[Token, ...], drafts: list[Draft]) -> None:
@@ -70,8 +78,10 @@ def lent_scope(
     if draft.verb_at is not None and tokens[draft.verb_at].start < tokens[draft.index].start:
         spans = [_opening_phrase(tokens), _main_subject(tokens, starts, draft.verb_at)]
         spans.append(subject_of(tokens, starts, draft.verb_at, drafts))
+    elif draft.how == "pp":
+        spans = [_governing_phrase(tokens, starts, draft, drafts)]  # "state-level prosecutions in 22 states"
     elif draft.verb_at is None:
-        spans = [(tokens[starts[draft.index]].start, draft.window[0])]
+        spans = [(tokens[starts[draft.index]].start, draft.window[0])]  # "... for a total of 95 suspects"
     else:
         spans = [_opening_phrase(tokens)]
     lent: dict[str, list[str]] = {}
@@ -92,6 +102,8 @@ def name_the_subject(draft: Draft, drafts: list[Draft], tokens: tuple[Token, ...
     victims served by the shelter", "personnel trained by Mexico's National Guard"."""
     if draft.how != "verb" or draft.verb_at is None or draft.verb_at > draft.index or not draft.label:
         return
+    if tokens[draft.verb_at].low.endswith("ing"):
+        return  # "59 cases involving 87 suspects": the cases are no subject
     a, b = _main_subject(tokens, starts, draft.verb_at)
     if (a, b) == (0, 0):
         a, b = subject_of(tokens, starts, draft.verb_at, drafts)
@@ -117,6 +129,31 @@ def _main_subject(tokens: tuple[Token, ...], starts: tuple[int, ...], verb: int)
     return tokens[starts[verb]].start, tokens[relative - 1].end
 
 
+def _governing_phrase(
+    tokens: tuple[Token, ...], starts: tuple[int, ...], draft: Draft, drafts: list[Draft]
+) -> tuple[int, int]:
+    """For a number inside a phrase, the span of the noun phrase the phrase hangs on: the
+    scope of "state-level prosecutions in 22 states" is the prosecutions'; "employees of 148
+    hotels" lends nothing when the employees are another number's."""
+    k = draft.index - 1
+    while k >= starts[draft.index] and tokens[k].low not in PREPOSITIONS:
+        k -= 1
+    end = k
+    k -= 1
+    while k >= starts[draft.index] and tokens[k].is_word and tokens[k].low not in STOPS:
+        if owner([d for d in drafts if d is not draft], tokens[k].start):
+            return 0, 0
+        k -= 1
+    return (tokens[k + 1].start, tokens[end - 1].end) if end - 1 > k else (0, 0)
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") or word in _ADVERBS
+
+
+_ADVERBS = frozenset("later then also again still further already previously recently subsequently thereafter".split())
+
+
 def _opening_phrase(tokens: tuple[Token, ...]) -> tuple[int, int]:
     """The span of a phrase the sentence opens with, up to its first comma ("At the federal level,")."""
     if tokens and tokens[0].low in PREPOSITIONS:
@@ -131,16 +168,24 @@ def subject_of(tokens: tuple[Token, ...], starts: tuple[int, ...], verb: int, dr
     assisted 1,352", "initiated prosecution of 31 ... and continued 45") has the subject of
     the verb before it in its clause."""
     k = verb - 1
+    while k >= starts[verb] and _adverb(tokens[k].low):
+        k -= 1
+    if low_at(tokens, k) == "to":
+        return 0, 0  # "made efforts to reduce ... by convicting 12": whose efforts is not said here
+    if k >= starts[verb] and tokens[k].low == ",":
+        aside = next((j for j in range(k - 1, starts[verb] - 1, -1) if tokens[j].low == ","), None)
+        if aside is not None:
+            k = aside - 1  # "a new Eastern office, opened in March, handled 412 cases"
     if k >= starts[verb] and tokens[k].low in ("and", "or"):
         previous = next(
             (j for j in range(k - 1, starts[verb] - 1, -1) if verb_at(tokens, j) and not tokens[j].low.endswith("ing")),
             None,
         )
         return subject_of(tokens, starts, previous, drafts) if previous is not None else (0, 0)
-    while k >= starts[verb] and (tokens[k].verb_shaped or tokens[k].low in AUXILIARIES):
-        k -= 1  # "The government reported identifying", "did not provide"
+    while k >= starts[verb] and (tokens[k].verb_shaped or tokens[k].low in AUXILIARIES or _adverb(tokens[k].low)):
+        k -= 1  # "The government reported identifying", "did not provide", "later arrested"
     end = tokens[k].end if k >= 0 else 0
-    while k >= starts[verb] and not tokens[k].number and tokens[k].low not in (",", ";"):
+    while k >= starts[verb] and not tokens[k].number and tokens[k].low not in (",", ";") and not tokens[k].verb_shaped:
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         named = tokens[k].low in ("of", "in", "at") and following is not None
         named = named and (following.text[:1].isupper() or following.low in DETERMINERS)  # type: ignore[union-attr]

@@ -165,8 +165,14 @@ ENGLISH = Lexicon(
         re.compile(
             r"\b(?:although|though|but|however)?,? ?not all [\w -]{1,40}? (?:provided|reported|submitted) data\b"
         ),
-        re.compile(r"\b(?:provided|reported|with|using)? ?data (?:from|for|on) only [\w -]{1,40}?(?=[,;.]|$)"),
-        re.compile(r"\bpartial (?:\w+ )?data\b"),
-        re.compile(r"\bincomplete data\b"),
+        re.compile(
+            r"\b(?:provided |reported |with |using )?(?:the )?(?:data|figures|statistics)"
+            r" (?:from|for|on|covered|came from|were from|included) only [\w -]{1,40}?(?=[,;.)]|$)"
+        ),
+        re.compile(
+            r"\b(?:data|figures|statistics)\b[^.;]{0,60}?\b(?:was|were|is|are) (?:incomplete|partial|provisional)\b"
+        ),
+        re.compile(r"\bpartial (?:\w+ )?(?:data|figures|statistics)\b"),
+        re.compile(r"\bincomplete (?:data|figures|statistics)\b"),
     ),
 )

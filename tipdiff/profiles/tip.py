@@ -51,6 +51,8 @@ LEXICON = ENGLISH.extended(
             "labour trafficking",
             "forced labour",
             "forced criminality",
+            "forced begging",
+            "forced labor or services",
         ),
         "unspecified": ("unspecified", "not specified", "unspecified exploitation", "unspecified forms"),
         "immigration": ("immigration officials", "immigration authorities", "inm"),
