@@ -34,3 +34,26 @@ def report_2022(all_reports: dict[str, Report]) -> Report:
 @pytest.fixture(scope="session")
 def report_2023(all_reports: dict[str, Report]) -> Report:
     return all_reports["2023"]
+
+
+PAIRS = [
+    (old, new)
+    for old in ("2010-wikipedia", "2018-web-scrape", "2021-protection-excerpt", "2022", "2023")
+    for new in ("2010-wikipedia", "2018-web-scrape", "2021-protection-excerpt", "2022", "2023")
+    if old != new
+]
+"""Every ordered pair of example reports: each must give a sensible result."""
+
+
+@pytest.fixture(scope="session")
+def narrated(all_reports: dict[str, Report]):  # type: ignore[no-untyped-def]
+    """(old stem, new stem) -> (comparison, narrative), each made once per session."""
+    made: dict[tuple[str, str], tuple[tipdiff.Comparison, tipdiff.Narrative]] = {}
+
+    def narrate(old: str, new: str) -> tuple[tipdiff.Comparison, tipdiff.Narrative]:
+        if (old, new) not in made:
+            comparison = tipdiff.compare(all_reports[old], all_reports[new])
+            made[old, new] = (comparison, tipdiff.narrate(comparison))
+        return made[old, new]
+
+    return narrate

@@ -36,7 +36,7 @@ def test_tier_outcome_is_stated(narrative_2022_2023):
 
 
 def test_the_three_verdict_shifts(narrative_2022_2023):
-    verdicts = {s.subject: (s.old, s.new) for s in narrative_2022_2023.shifts}
+    verdicts = {s.subject: (s.old.phrase, s.new.phrase) for s in narrative_2022_2023.shifts if s.old and s.new}
     assert verdicts["prosecution"] == ("increased", "increased")
     assert verdicts["protection"] == ("maintained", "decreased")
     assert verdicts["prevention"] == ("maintained", "increased")
@@ -77,18 +77,29 @@ def test_no_row_pairs_what_a_reader_would_not(narrative_2022_2023):
                          ids="->".join)  # fmt: skip
 def test_key_figures_compare_like_for_like(all_reports, pair):
     """Every row compares one measure: the same identity (role, unit, measure, scope) on both
-    sides, or a comparison the new report itself states; each value cited where it stands."""
+    sides, or a comparison one report itself states; each value cited where it stands."""
     old, new = (all_reports[name] for name in pair)
     narrative = tipdiff.narrate(tipdiff.compare(old, new), TIP)
-    stated = [f for s in new.sentences for f in s.facts if f.relation and f.relation.kind == "earlier"]
+    reports = {"old": old, "new": new}
     for row in narrative.figures:
         before, after = row.old.fact, row.new.fact
         assert before.role is after.role and before.role.measurable and before.unit == after.unit
-        said = any(f.relation.of == after.id and f.value == before.value for f in stated)  # type: ignore[union-attr]
+        said = _compares(reports[row.new.report], after, before.value) or _compares(
+            reports[row.old.report], before, after.value
+        )
         assert identity(before) == identity(after) or said, row
         assert before in row.old.sentence.facts and after in row.new.sentence.facts
-        assert row.old.sentence in (old if row.old.report == "old" else new).sentences
-        assert row.new.sentence in new.sentences
+        assert row.old.sentence in reports[row.old.report].sentences
+        assert row.new.sentence in reports[row.new.report].sentences
+
+
+def _compares(report, later, value) -> bool:
+    """The report compares its fact `later`, in its own words, with an earlier `value`."""
+    return any(
+        f.relation and f.relation.kind == "earlier" and f.relation.of == later.id and f.value == value
+        for s in report.sentences
+        for f in s.facts
+    )
 
 
 def test_years_that_roll_forward_are_not_figures(narrative_2022_2023):

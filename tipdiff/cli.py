@@ -35,6 +35,11 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class Detail(StrEnum):
+    brief = "brief"
+    full = "full"
+
+
 class InputFormat(StrEnum):
     auto = "auto"
     plain = "plain"
@@ -67,6 +72,13 @@ def compare(
         ),
     ] = OutputFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead.")] = None,  # noqa: UP045
+    detail: Annotated[
+        Detail,
+        typer.Option(
+            help="brief: the briefing, key figures, recommendations and each section's few most important"
+            " findings; full: every finding of every section."
+        ),
+    ] = Detail.brief,
     input_format: Annotated[InputFormat, typer.Option(help="Markup of both reports.")] = InputFormat.auto,
     profile: Annotated[ProfileName, typer.Option(help="The report family.")] = ProfileName.tip,
 ) -> None:
@@ -90,9 +102,9 @@ def compare(
         elif format is OutputFormat.json:
             rendered = comparison_json(comparison, narrate(comparison, chosen))
         elif format is OutputFormat.html:
-            rendered = [render_html(comparison, narrate(comparison, chosen), chosen)]
+            rendered = [render_html(comparison, narrate(comparison, chosen), chosen, full=detail is Detail.full)]
         else:
-            rendered = [render_narrative(narrate(comparison, chosen), chosen)]
+            rendered = [render_narrative(narrate(comparison, chosen), chosen, full=detail is Detail.full)]
         if comparison.identical:
             typer.echo(f"The reports are identical: {len(comparison.changes)} sentences, none changed.", err=True)
         if output is not None:

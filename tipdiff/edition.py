@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tipdiff.model import Edition, Report
 from tipdiff.profiles import Profile, fold_heading
+from tipdiff.verdicts import read_verdicts
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)((?:19|20)\d\d)(?!\w|[.,]\d)")
@@ -55,9 +56,12 @@ def stated_facts(report: Report, profile: Profile) -> dict[str, str]:
     from_text = _first_groups((s.text for s in report.sentences), profile.statements)
     # Heading patterns are written for folded headings; case is kept so that "Cote d'Ivoire" stays.
     patterns = tuple(re.compile(p.pattern, p.flags | re.IGNORECASE) for p in profile.headings)
-    from_headings = _first_groups((fold_heading(h, keep_case=True) for h in report.headings), patterns)
+    from_headings = _first_groups((fold_heading(h.text, keep_case=True) for h in report.headings), patterns)
     # What a heading says ("Mexico (Tier 2)") wins over what the text says.
-    return from_text | {group: _readable(value) for group, value in from_headings.items()}
+    found = from_text | {group: _readable(value) for group, value in from_headings.items()}
+    if tier := read_verdicts(report, profile).get("tier"):
+        found["tier"] = tier.phrase
+    return found
 
 
 def _readable(value: str) -> str:

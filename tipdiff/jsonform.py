@@ -7,9 +7,26 @@ from decimal import Decimal
 from typing import Any
 
 from tipdiff.check import CheckRun
-from tipdiff.model import Change, Citation, Comparison, Fact, KeyFigure, Label, Narrative, Report, Sentence, Severity
+from tipdiff.model import (
+    Change,
+    Citation,
+    Comparison,
+    Fact,
+    Finding,
+    KeyFigure,
+    Label,
+    Narrative,
+    Point,
+    Report,
+    Sentence,
+    Severity,
+    Shift,
+    Source,
+    SummaryChange,
+    Verdict,
+)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def comparison_json(comparison: Comparison, narrative: Narrative | None = None) -> Iterator[str]:
@@ -47,26 +64,85 @@ def _dumps(value: Any) -> str:
 
 
 def narrative_data(narrative: Narrative) -> dict[str, Any]:
-    """The narrative as plain data: changes inside it in the same form as under "sections"."""
+    """The narrative as plain data: changes inside it in the same form as under "sections",
+    and every point cited by report, sentence id and line."""
+    figures = list(narrative.figures)
     return {
         "old": asdict(narrative.old),
         "new": asdict(narrative.new),
-        "shifts": [asdict(shift) for shift in narrative.shifts],
+        "shifts": [_shift(shift) for shift in narrative.shifts],
+        "briefing": [_point(point, figures) for point in narrative.briefing],
         "figures": [_key_figure(figure) for figure in narrative.figures],
+        "summary": [_summary_change(change) for change in narrative.summary],
         "recommendations": [_change(change) for change in narrative.recommendations],
         "sections": [
             {
                 "key": story.key,
                 "presence": story.presence,
                 "counts": _counts(story.counts),
+                "paired": story.paired,
                 "cosmetic": story.cosmetic,
-                "findings": [
-                    {"kind": f.kind, "shifts": [asdict(s) for s in f.shifts], "change": _change(f.change)}
-                    for f in story.findings
-                ],
+                "findings": [_finding(f) for f in story.findings],
+                "top": [story.findings.index(f) for f in story.top],
             }
             for story in narrative.sections
         ],
+    }
+
+
+def _shift(shift: Shift) -> dict[str, Any]:
+    return {
+        "subject": shift.subject,
+        "old": _verdict(shift.old),
+        "new": _verdict(shift.new),
+        "changed": shift.changed,
+        "direction": shift.direction,
+    }
+
+
+def _verdict(verdict: Verdict | None) -> dict[str, Any] | None:
+    if verdict is None:
+        return None
+    return {
+        "phrase": verdict.phrase,
+        "meaning": verdict.meaning,
+        "rank": verdict.rank,
+        "line": verdict.line,
+        "sentence": verdict.sentence.index if verdict.sentence else None,
+    }
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {"report": source.report, "sentence": source.sentence.index, "line": source.sentence.line}
+
+
+def _point(point: Point, figures: list[KeyFigure]) -> dict[str, Any]:
+    return {
+        "kind": point.kind,
+        "importance": None if point.importance == float("inf") else round(point.importance, 2),
+        "section": point.section,
+        "sources": [_source(source) for source in point.sources],
+        "shift": point.shift.subject if point.shift else None,
+        "figure": figures.index(point.figure) if point.figure else None,
+        "summary": _summary_change(point.summary) if point.summary else None,
+        "finding": _finding(point.finding) if point.finding else None,
+    }
+
+
+def _summary_change(change: SummaryChange) -> dict[str, Any]:
+    item = change.item
+    return {"status": change.status, "kind": item.kind, "text": item.text, "source": _source(change.source)}
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "kind": finding.kind,
+        "side": finding.side,
+        "importance": finding.importance,
+        "shifts": [asdict(s) for s in finding.shifts],
+        "sources": [_source(source) for source in finding.sources],
+        "elsewhere": _source(finding.elsewhere) if finding.elsewhere else None,
+        "change": _change(finding.change),
     }
 
 
@@ -105,7 +181,12 @@ def _change(change: Change) -> dict[str, Any]:
 
 
 def _sentence(sentence: Sentence) -> dict[str, Any]:
-    return {"text": sentence.text, "line": sentence.line, "facts": [fact_data(f) for f in sentence.facts]}
+    return {
+        "id": sentence.index,
+        "text": sentence.text,
+        "line": sentence.line,
+        "facts": [fact_data(f) for f in sentence.facts],
+    }
 
 
 def fact_data(fact: Fact) -> dict[str, Any]:
@@ -156,6 +237,7 @@ def _citation(citation: Citation) -> dict[str, Any]:
         "value": _number(fact.value),
         "period": str(fact.period) if fact.period else None,
         "qualifier": fact.qualifier,
+        "sentence": citation.sentence.index,
         "line": citation.sentence.line,
         "section": citation.section,
     }

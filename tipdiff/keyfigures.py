@@ -2,16 +2,17 @@
 
 A row is made only on evidence that the two values count one thing (`facts.pairing`):
 1. a revised sentence whose two sides give the measure for consecutive periods;
-2. the new report's own comparison ("11 individuals in 2022, compared with 76 ... in
+2. the later report's own comparison ("11 individuals in 2022, compared with 76 ... in
    2021"; "In comparison, it provided humanitarian visas to 13 trafficking victims in
-   2021"), when its words give the two one scope: the old report, where it gives that
+   2021"), when its words give the two one scope: the earlier report, where it gives that
    value too, is cited for it;
 3. the same measure, in the same words, given once in each report for consecutive
    periods, in two sentences about one subject.
 A period the new report gives another value for than the old report did is a restatement.
 Rows are ordered by importance: the measure's weight in the profile, times one plus the
-relative size of the change (capped at 100%; a restatement counts as 100%), halved for each
-scope beyond the first (a part matters less than the whole it belongs to).
+size of the change relative to the larger value (a restatement counts as 1), halved for
+each scope beyond the first (a part matters less than the whole it belongs to). Like the
+rows themselves, it is the same whichever report is the old one.
 """
 
 from __future__ import annotations
@@ -31,21 +32,32 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 def key_figures(comparison: Comparison, profile: Profile) -> tuple[KeyFigure, ...]:
     """The comparison's key figures, most important first."""
     old, new = comparison.old, comparison.new
-    step = (new.data_year - old.data_year) if old.data_year and new.data_year else 1
+    step = abs(new.data_year - old.data_year) if old.data_year and new.data_year else 1
     sources = _Sources(old, new)
     rows: list[KeyFigure] = []
     for section in comparison.sections:
         for change in section.changes:
             for fact_change in change.facts:
                 if fact_change.kind in ("year-over-year", "restated") and fact_change.old and fact_change.new:
-                    rows.append(sources.row(fact_change.old, "old", fact_change.new, profile))
+                    rows.append(sources.row(fact_change.old, "old", fact_change.new, "new", profile))
     rows += _own_comparisons(sources, step, profile)
     rows += _restatements(sources, profile)
     rows += _across(sources, step, profile)
-    # a fragment covers some sections only: nothing of the others is compared with it
-    covered = {s.name for s in old.sections} if old.structured else None
-    rows = [row for row in rows if covered is None or row.section in covered]
+    rows = [row for row in rows if _covered(row, old, new)]
     return tuple(sorted(_distinct(rows), key=lambda row: -row.importance))
+
+
+def _covered(row: KeyFigure, old: Report, new: Report) -> bool:
+    """Each value stands in a section the other report has too: a fragment covers some
+    sections only, and nothing of the others is compared with it (a report without
+    sections may hold any)."""
+    reports = {"old": old, "new": new}
+    for citation in (row.old, row.new):
+        other = reports["new" if citation.report == "old" else "old"]
+        structured = reports[citation.report].structured and other.structured
+        if structured and citation.section not in {s.name for s in other.sections}:
+            return False
+    return True
 
 
 class _Sources:
@@ -63,31 +75,33 @@ class _Sources:
                         self.facts[side, fact.id] = fact
                         self.sentences[side, fact.id] = sentence
                         self.sections[side, fact.id] = section.name
-        self.old_groups = by_identity((f for (side, _), f in self.facts.items() if side == "old"), old.data_year)
-        self.new_groups = by_identity((f for (side, _), f in self.facts.items() if side == "new"), new.data_year)
+        self.groups = {
+            side: by_identity((f for (s, _), f in self.facts.items() if s == side), report.data_year)
+            for side, report in self.reports.items()
+        }
 
     def cite(self, fact: Fact, side: str) -> Citation:
         return Citation(side, fact, self.sentences[side, fact.id], self.sections[side, fact.id])  # type: ignore[arg-type]
 
-    def row(self, before: Fact, side: str, after: Fact, profile: Profile, label_from: Fact | None = None) -> KeyFigure:
-        """A row comparing `before` (from the `side` report) with `after` (from the new one)."""
-        data_year = self.reports[side].data_year
-        period = period_of(before, data_year)
-        restated = period != CURRENT and period == period_of(after, self.reports["new"].data_year)
+    def row(self, before: Fact, before_side: str, after: Fact, after_side: str, profile: Profile) -> KeyFigure:
+        """A row comparing `before` (the old report's value, as the `before_side` report gives
+        it) with `after` (the new report's, as the `after_side` report gives it)."""
+        period = period_of(before, self.reports[before_side].data_year)
+        restated = period != CURRENT and period == period_of(after, self.reports[after_side].data_year)
         difference = after.value - before.value
         share = after.role is Role.SHARE
         percent = None if share or not before.value else float(100 * difference / before.value)
-        labelled = label_from or after
         weight = profile.lexicon.weights.get(after.measure or "", 1.0)
-        size = 100.0 if restated else min(abs(percent or 0.0), 100.0)
-        importance = weight * (1 + size / 100) * 0.5 ** max(0, len(labelled.scope) - 1)
+        larger = max(abs(before.value), abs(after.value))
+        size = 1.0 if restated or share else float(abs(difference) / larger) if larger else 0.0
+        importance = weight * (1 + size) * 0.5 ** max(0, len(after.scope) - 1)
         return KeyFigure(
             measure=after.measure or "",
-            label=labelled.label or after.label or after.measure or "",
-            scope=labelled.scope,
-            section=self.sections["new", after.id],
-            old=self.cite(before, side),
-            new=self.cite(after, "new"),
+            label=after.label or after.measure or "",
+            scope=after.scope,
+            section=self.sections[after_side, after.id],
+            old=self.cite(before, before_side),
+            new=self.cite(after, after_side),
             restated=restated,
             difference=difference,
             percent=percent,
@@ -95,32 +109,37 @@ class _Sources:
             importance=importance,
         )
 
-    def stating(self, key: Identity, fact: Fact) -> Fact | None:
-        """The old report's one fact of this identity, period and value, if it has one: where
-        the old report said it first."""
-        found = self.old_groups.get(key, {}).get(period_of(fact, self.reports["new"].data_year), [])
+    def stating(self, side: str, key: Identity, fact: Fact, given_by: str) -> Fact | None:
+        """The `side` report's one fact of this identity, period and value, if it has one:
+        where that report said what the `given_by` report repeats."""
+        period = period_of(fact, self.reports[given_by].data_year)
+        found = self.groups[side].get(key, {}).get(period, [])
         same = [f for f in found if f.value == fact.value]
         return same[0] if len(same) == 1 else None
 
 
 def _own_comparisons(sources: _Sources, step: int, profile: Profile) -> list[KeyFigure]:
-    """Rows from the new report's own comparisons of its latest figure with last year's."""
-    new = sources.reports["new"]
+    """Rows from the later report's own comparisons of its latest figure with the year before
+    (the new report's, unless the old one covers a later year)."""
+    old, new = sources.reports["old"].data_year, sources.reports["new"].data_year
+    later_side, earlier_side = ("old", "new") if old and new and old > new else ("new", "old")
+    latest = sources.reports[later_side].data_year
     rows = []
     for (side, _), earlier in sources.facts.items():
-        if side != "new" or not earlier.relation or earlier.relation.kind != "earlier":
+        if side != later_side or not earlier.relation or earlier.relation.kind != "earlier":
             continue
-        later = sources.facts.get(("new", earlier.relation.of))
+        later = sources.facts.get((later_side, earlier.relation.of))
         if later is None or not identity(later) or not identity(earlier) or not _alike(earlier, later):
             continue  # the report compares, but its words give two scopes ("75 (all state level)")
-        p_later, p_earlier = period_of(later, new.data_year), period_of(earlier, new.data_year)
-        if p_later.year != new.data_year or not follows(p_earlier, p_later, step):
+        p_later, p_earlier = period_of(later, latest), period_of(earlier, latest)
+        if p_later.year != latest or not follows(p_earlier, p_later, step):
             continue
-        stated = sources.stating(identity(earlier), earlier)  # type: ignore[arg-type]
-        if stated is not None:
-            rows.append(sources.row(stated, "old", later, profile))
+        stated = sources.stating(earlier_side, identity(earlier), earlier, later_side)  # type: ignore[arg-type]
+        before, before_side = (stated, earlier_side) if stated is not None else (earlier, later_side)
+        if later_side == "new":
+            rows.append(sources.row(before, before_side, later, "new", profile))
         else:
-            rows.append(sources.row(earlier, "new", later, profile))
+            rows.append(sources.row(later, "old", before, before_side, profile))
     return rows
 
 
@@ -132,11 +151,11 @@ def _alike(a: Fact, b: Fact) -> bool:
 def _restatements(sources: _Sources, profile: Profile) -> list[KeyFigure]:
     """Periods the new report gives another value for than the old report did."""
     rows = []
-    for key, periods in sources.new_groups.items():
+    for key, periods in sources.groups["new"].items():
         for period, facts in periods.items():
-            before = sources.old_groups.get(key, {}).get(period, []) if period != CURRENT else []
+            before = sources.groups["old"].get(key, {}).get(period, []) if period != CURRENT else []
             if len(facts) == 1 and len(before) == 1 and facts[0].value != before[0].value:
-                rows.append(sources.row(before[0], "old", facts[0], profile))
+                rows.append(sources.row(before[0], "old", facts[0], "new", profile))
     return rows
 
 
@@ -144,13 +163,14 @@ def _across(sources: _Sources, step: int, profile: Profile) -> list[KeyFigure]:
     """Rows for a measure given in the same words once in each report, for consecutive
     periods, in two sentences about one subject."""
     rows = []
-    for key, periods in sources.new_groups.items():
-        old_periods = sources.old_groups.get(key, {})
+    for key, periods in sources.groups["new"].items():
+        old_periods = sources.groups["old"].get(key, {})
         if not old_periods:
             continue
         latest_new, latest_old = max(periods, key=lambda p: p.year), max(old_periods, key=lambda p: p.year)
         after, before = periods[latest_new], old_periods[latest_old]
-        if len(after) != 1 or len(before) != 1 or not follows(latest_old, latest_new, step):
+        earlier, later = sorted((latest_old, latest_new), key=lambda p: p.year)
+        if len(after) != 1 or len(before) != 1 or not follows(earlier, later, step):
             continue
         a, b = after[0], before[0]
         same_words = (a.label or "").casefold() == (b.label or "").casefold()
@@ -159,7 +179,7 @@ def _across(sources: _Sources, step: int, profile: Profile) -> list[KeyFigure]:
             and a.value != b.value
             and _related(sources.sentences["old", b.id], sources.sentences["new", a.id])
         ):
-            rows.append(sources.row(b, "old", a, profile))
+            rows.append(sources.row(b, "old", a, "new", profile))
     return rows
 
 

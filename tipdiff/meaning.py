@@ -1,8 +1,9 @@
 """Meaning: which rewordings change what a sentence says, and which only how it looks.
 
-A reworded sentence changes meaning when the diff drops or adds a negation ("did not"
--> "did"), swaps a direction word for its opposite ("increased" -> "decreased"), or
-adds or drops a hedge ("at least", "only"). It is cosmetic when nothing but case,
+A reworded sentence changes meaning when it drops or adds a negation ("did not" ->
+"did"), swaps a direction word for its opposite ("increased" -> "decreased"), says or stops
+saying "for the first time", "no longer" or "failed to", or adds or drops a hedge ("at
+least", "only"). It is cosmetic when nothing but case,
 quotes, hyphens, dashes or punctuation differs.
 """
 
@@ -10,6 +11,7 @@ import re
 
 from tipdiff.model import Change, Label, MeaningShift, Sentence
 from tipdiff.normalize import words
+from tipdiff.sentences import stem as _stem
 
 NEGATIONS = ("not", "no", "never", "none", "failed", "lacked", "without", "neither", "nor", "unable")
 OPPOSITES = (
@@ -25,32 +27,50 @@ HEDGES = (
     "partial", "partially", "limited", "significantly", "reportedly", "allegedly", "potentially",
 )  # fmt: skip
 
+MARKERS = ("for the first time", "no longer", "failed to")
+"""Phrases that tell news whatever else the rewording does."""
+
 HEDGES_MATTER = 0.5
 """In a sentence rewritten beyond this similarity, a hedge that comes or goes is part of
 the rewrite, not news; a negation or a reversed direction always is."""
 
 
 def meaning_shifts(change: Change) -> tuple[MeaningShift, ...]:
-    """What the rewording shifts; empty if nothing."""
+    """What the rewording shifts; empty if nothing. A word counts as dropped only if no word
+    of its stem is left in the new sentence ("limited" -> "limit" drops nothing), and a
+    negation only if the sentence holds fewer negations than before ("did not" -> "failed to")."""
     if change.label not in (Label.REWORDED, Label.FIGURES):
         return ()
-    deleted = " ".join(e.old for e in change.diff if e.op == "delete").casefold()
-    inserted = " ".join(e.new for e in change.diff if e.op == "insert").casefold()
-    gone, came = set(words(deleted)), set(words(inserted))
+    old_text, new_text = _text(change.old), _text(change.new)
+    old_stems, new_stems = _stems(old_text), _stems(new_text)
+    gone = set(words(" ".join(e.old for e in change.diff if e.op == "delete")))
+    came = set(words(" ".join(e.new for e in change.diff if e.op == "insert")))
+
+    def dropped(word: str) -> bool:
+        return word in gone and _stem(word) not in new_stems
+
+    def added(word: str) -> bool:
+        return word in came and _stem(word) not in old_stems
+
     shifts = []
-    for word in NEGATIONS:
-        if (word in gone) != (word in came):
-            shifts.append(MeaningShift(word, None) if word in gone else MeaningShift(None, word))
+    if _negations(old_text) != _negations(new_text):
+        for word in NEGATIONS:
+            if dropped(word) or added(word):
+                shifts.append(MeaningShift(word, None) if dropped(word) else MeaningShift(None, word))
     for a, b in OPPOSITES:
-        if a in gone and b in came:
-            shifts.append(MeaningShift(a, b))
-        elif b in gone and a in came:
-            shifts.append(MeaningShift(b, a))
+        for before, after in ((a, b), (b, a)):
+            if dropped(before) and added(after):
+                shifts.append(MeaningShift(before, after))
+    for marker in MARKERS:
+        if _has(old_text, marker) != _has(new_text, marker):
+            shifts.append(MeaningShift(marker, None) if _has(old_text, marker) else MeaningShift(None, marker))
     if change.similarity >= HEDGES_MATTER:
         for hedge in HEDGES:
-            in_gone, in_came = _has(deleted, hedge), _has(inserted, hedge)
-            if in_gone != in_came:
-                shifts.append(MeaningShift(hedge, None) if in_gone else MeaningShift(None, hedge))
+            single = " " not in hedge
+            if dropped(hedge) if single else _has(old_text, hedge) and not _has(new_text, hedge):
+                shifts.append(MeaningShift(hedge, None))
+            elif added(hedge) if single else _has(new_text, hedge) and not _has(old_text, hedge):
+                shifts.append(MeaningShift(None, hedge))
     return tuple(dict.fromkeys(shifts))
 
 
@@ -64,6 +84,18 @@ def is_cosmetic(change: Change) -> bool:
 def _letters(sentences: tuple[Sentence, ...]) -> str:
     """The letters and digits alone: "Legally- required" and "legally required" agree."""
     return "".join(words(" ".join(s.key for s in sentences)))
+
+
+def _text(sentences: tuple[Sentence, ...]) -> str:
+    return " ".join(s.key for s in sentences).casefold()
+
+
+def _negations(text: str) -> int:
+    return sum(word in NEGATIONS for word in words(text))
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(word) for word in words(text)}
 
 
 def _has(text: str, phrase: str) -> bool:

@@ -151,6 +151,8 @@ class Sentence:
     """True for a list item, which is kept whole even when it holds several sentences."""
     facts: tuple[Fact, ...] = ()
     """Every number of the sentence with what it counts, in reading order."""
+    index: int = 0
+    """Its place in the report, from 0 in reading order: the id that JSON and fact ids cite."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,8 +184,8 @@ class Report:
     """Where it came from, as the user named it (a path or a label)."""
     format: Literal["plain", "markdown", "wiki"]
     sections: tuple[Section, ...]
-    headings: tuple[str, ...] = ()
-    """Every heading as written, those over no text (a title line) included."""
+    headings: tuple[Block, ...] = ()
+    """Every heading as written, with its line, those over no text (a title line) included."""
     year: int | None = None
     """The edition's year, from its title, its file name, or the year its text mentions most."""
     data_year: int | None = None
@@ -350,16 +352,41 @@ class Edition:
 
 
 @dataclass(frozen=True, slots=True)
-class Shift:
-    """A headline that may have moved: the tier, or a section's verdict."""
+class Verdict:
+    """A judgement an edition passes: its tier, or a section's "decreased ... efforts"."""
 
     subject: str
-    """"tier" or a section key."""
-    old: str | None
-    """The short form ("Tier 2", "maintained"), None where the report does not say."""
-    new: str | None
-    old_sentence: str | None
-    new_sentence: str | None
+    """"tier", "summary", a section key: the profile's `VerdictKind.subject`."""
+    phrase: str
+    """As written: "sustained limited", "Tier 2"."""
+    meaning: str
+    """What it says, in the profile's words: "maintained limited", "tier 2"."""
+    rank: int | None
+    """Its place on the subject's scale, best highest; None where it has none."""
+    line: int
+    """Line of the file that states it."""
+    sentence: Sentence | None
+    """The sentence that states it; None for a heading."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """A verdict in both editions: the same, changed in meaning, or stated by one only."""
+
+    subject: str
+    old: Verdict | None
+    new: Verdict | None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.old and self.new and self.old.meaning != self.new.meaning)
+
+    @property
+    def direction(self) -> int:
+        """+1 up the scale, -1 down, 0 the same or not comparable."""
+        if self.changed and self.old and self.new and self.old.rank is not None and self.new.rank is not None:
+            return (self.new.rank > self.old.rank) - (self.new.rank < self.old.rank)
+        return 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,13 +436,80 @@ class MeaningShift:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """A change worth a reader's attention."""
+class Source:
+    """A sentence a statement of the narrative rests on, and the report it is in."""
 
-    kind: Literal["added", "removed", "meaning", "moved"]
+    report: Literal["old", "new"]
+    sentence: Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A change worth a reader's attention, and how much."""
+
+    kind: Literal["added", "removed", "meaning", "moved", "elsewhere"]
+    """added: in no sentence of the old report; removed: in no sentence of the new one; meaning:
+    reworded to say something else; moved: one sentence in another place; elsewhere: added
+    or removed as a sentence, though most of its wording is in `elsewhere`."""
     change: Change
+    side: Literal["old", "new"]
+    """The side the finding is about: the old sentences of a removal, the new of the rest."""
+    section: str
+    """Key of the section it is told under."""
     shifts: tuple[MeaningShift, ...] = ()
     """For a change of meaning, the words that shift it."""
+    importance: float = 0.0
+    elsewhere: Source | None = None
+    """For `elsewhere`: the sentence of the other report that holds most of its wording."""
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sentences it rests on, old before new."""
+        old = () if self.kind == "added" or (self.kind == "elsewhere" and self.side == "new") else self.change.old
+        new = () if self.kind == "removed" or (self.kind == "elsewhere" and self.side == "old") else self.change.new
+        found = [Source("old", s) for s in old] + [Source("new", s) for s in new]
+        if self.elsewhere:
+            found.append(self.elsewhere)
+        return tuple(sorted(found, key=lambda source: source.report != "old"))
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryItem:
+    """An effort the summary credits, or a shortfall it names, as written."""
+
+    kind: Literal["effort", "shortfall"]
+    text: str
+    sentence: Sentence
+    order: int
+    """Its place among the summary's items, 0 first: the authors list what mattered most first."""
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryChange:
+    """An item that one edition's summary names and the other's does not."""
+
+    status: Literal["new", "dropped"]
+    """new: named by the new summary only; dropped: by the old one only."""
+    item: SummaryItem
+
+    @property
+    def source(self) -> Source:
+        return Source("new" if self.status == "new" else "old", self.item.sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One item of the briefing: what it is about, how much it matters, what it rests on."""
+
+    kind: Literal["shift", "summary", "figure", "finding", "recommendations"]
+    importance: float
+    sources: tuple[Source, ...]
+    shift: Shift | None = None
+    figure: KeyFigure | None = None
+    """For a figure, or the key figure of a shifted verdict's section."""
+    summary: SummaryChange | None = None
+    finding: Finding | None = None
+    section: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,9 +520,17 @@ class SectionStory:
     presence: Literal["both", "old", "new"]
     """Whether both reports have the section or only one."""
     counts: dict[Label, int]
+    paired: int
+    """Its sentences with a counterpart in the other report: a section one report lacks can
+    still hold sentences of it (from a report without sections)."""
     cosmetic: int
     """Rewordings that change only case, quotes, hyphens or punctuation: counted, not listed."""
     findings: tuple[Finding, ...]
+    """Every finding, in report order."""
+    top: tuple[Finding, ...]
+    """The few most important findings the briefing does not already give, most important first."""
+    unlisted: int
+    """Findings neither `top` nor the briefing gives: `--detail full` lists them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,7 +540,11 @@ class Narrative:
     old: Edition
     new: Edition
     shifts: tuple[Shift, ...]
+    briefing: tuple[Point, ...]
+    """The most important changes besides the verdicts, most important first, within the
+    briefing's length."""
     figures: tuple[KeyFigure, ...]
+    summary: tuple[SummaryChange, ...]
     recommendations: tuple[Change, ...]
     """Changes of the recommendations section (added, dropped, reworded), empty if none."""
     sections: tuple[SectionStory, ...]

@@ -1,101 +1,134 @@
-"""Narration: a comparison retold as what changed this year, the headline first.
+"""Narration: a comparison retold as what changed this year, the most important first.
 
-Everything TIP-specific (tier, verdicts, the lag between a report and the year it
-covers, which section holds recommendations) comes from the profile; a profile that
-knows none of it still gets editions, figures and sections.
+Editions, verdicts (`verdicts.py`), the summary's own items (`summary.py`), key figures
+(`keyfigures.py`) and each section's findings (`findings.py`) are read here and ranked
+into a briefing (`briefing.py`). Everything TIP-specific comes from the profile; a
+profile that knows none of it still gets editions, figures and sections.
 """
 
-import re
+from collections import Counter
 from typing import Literal
 
+from tipdiff.briefing import brief, quoted_words
 from tipdiff.edition import read_edition
+from tipdiff.findings import Wordings, section_findings
 from tipdiff.keyfigures import key_figures
-from tipdiff.meaning import is_cosmetic, meaning_shifts
-from tipdiff.model import (
-    Comparison,
-    Edition,
-    Finding,
-    Label,
-    Narrative,
-    Report,
-    SectionComparison,
-    SectionStory,
-    Shift,
-)
+from tipdiff.meaning import is_cosmetic
+from tipdiff.model import Comparison, Finding, Label, Narrative, SectionComparison, SectionStory, Sentence, Shift
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
+from tipdiff.similarity import Vocabulary, bag
+from tipdiff.summary import summary_changes, summary_items
+from tipdiff.verdicts import verdict_shifts
+
+LISTED = 3
+"""Findings a section lists besides the briefing's, in the default narrative."""
+LISTED_WORDS = 60
+"""A finding quoting more words than this is left to `--detail full` and the other views."""
 
 
 def narrate(comparison: Comparison, profile: Profile = TIP) -> Narrative:
-    """The narrative of a comparison: editions, headline shifts, figures, recommendations, sections."""
+    """The narrative of a comparison: editions, briefing, figures, recommendations, sections."""
+    old_report, new_report = comparison.old, comparison.new
     matched_old = sum(len(c.old) for c in comparison.changes if c.old and c.new)
     matched_new = sum(len(c.new) for c in comparison.changes if c.old and c.new)
-    old = read_edition(comparison.old, matched_old, profile)
-    new = read_edition(comparison.new, matched_new, profile)
-    # Only a section both reports have can tell of recommendations dropped or verdicts changed.
-    recommendations = next(
+    old = read_edition(old_report, matched_old, profile)
+    new = read_edition(new_report, matched_new, profile)
+    vocabulary = Vocabulary.of([bag(s.key) for s in (*old_report.sentences, *new_report.sentences)])
+    both = {profile.summary} <= {s.key for s in old_report.sections} & {s.key for s in new_report.sections}
+    summary = summary_changes(old_report, new_report, profile, vocabulary) if both else ()
+    items = (*summary_items(old_report, profile), *summary_items(new_report, profile))
+    # Only a section both reports have can tell of recommendations dropped.
+    recommendations_section = next(
         (s for s in comparison.sections if s.key == profile.recommendations and _presence(s) == "both"), None
     )
+    recommendations = (
+        tuple(c for c in recommendations_section.changes if c.label is not Label.UNCHANGED)
+        if recommendations_section
+        else ()
+    )
+    old_wordings = Wordings(old_report, "old", vocabulary)
+    new_wordings = Wordings(new_report, "new", vocabulary)
+    item_wordings = [bag(item.text) for item in items]
+    findings = [
+        ()
+        if section is recommendations_section
+        else section_findings(section, old_wordings, new_wordings, item_wordings, profile.weight(section.key))
+        if _presence(section) == "both"
+        else _paired_only(section, old_wordings, new_wordings, item_wordings, profile)
+        for section in comparison.sections
+    ]
+    shifts = verdict_shifts(old_report, new_report, profile)
+    figures = key_figures(comparison, profile)
+    every = tuple(f for found in findings for f in found)
+    briefing = brief(shifts, summary, items, figures, every, recommendations, profile.lexicon)
+    # what the briefing cites, and the verdicts' sentences, the sections do not tell again
+    cited = {s.sentence for point in briefing for s in point.sources} | _verdict_sentences(shifts)
+    told = {f for f in every if any(s.sentence in cited for s in f.sources if s is not f.elsewhere)}
     return Narrative(
         old=old,
         new=new,
-        shifts=_shifts(comparison, old, new, profile),
-        figures=key_figures(comparison, profile),
-        recommendations=tuple(c for c in recommendations.changes if c.label is not Label.UNCHANGED)
-        if recommendations
-        else (),
-        sections=tuple(_story(section, section is recommendations) for section in comparison.sections),
+        shifts=shifts,
+        briefing=briefing,
+        figures=figures,
+        summary=summary,
+        recommendations=recommendations,
+        sections=tuple(
+            _story(section, found, told) for section, found in zip(comparison.sections, findings, strict=True)
+        ),
     )
 
 
-def _shifts(comparison: Comparison, old: Edition, new: Edition, profile: Profile) -> tuple[Shift, ...]:
-    shifts = []
-    if old.tier or new.tier:
-        shifts.append(Shift("tier", old.tier, new.tier, None, None))
-    shared = {s.key for s in comparison.sections if _presence(s) == "both"}
-    for kind in profile.sections:
-        if kind.verdict is None or kind.key not in shared:
-            continue
-        before = _verdict(comparison.old, kind.key, kind.verdict)
-        after = _verdict(comparison.new, kind.key, kind.verdict)
-        if before or after:
-            shifts.append(
-                Shift(kind.key, before and before[0], after and after[0], before and before[1], after and after[1])
-            )
-    return tuple(shifts)
-
-
-def _verdict(report: Report, key: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
-    """The short verdict and its sentence, from the section with that key."""
-    for section in report.sections:
-        if section.key == key:
-            for sentence in section.sentences:
-                if match := pattern.search(sentence.key.casefold()):
-                    return match.group("verdict"), sentence.text
-    return None
+def _paired_only(
+    section: SectionComparison, old: Wordings, new: Wordings, items: list[Counter[str]], profile: Profile
+) -> tuple[Finding, ...]:
+    """A section one report lacks: what its pairs say differently, never "added" or "removed"
+    (the other report may be a fragment, or a scrape of part of a report)."""
+    if not any(c.old and c.new for c in section.changes):
+        return ()
+    every = section_findings(section, old, new, items, profile.weight(section.key))
+    return tuple(f for f in every if f.kind in ("meaning", "moved"))
 
 
 def _presence(section: SectionComparison) -> Literal["both", "old", "new"]:
     return "new" if section.old_title is None else "old" if section.new_title is None else "both"
 
 
-def _story(section: SectionComparison, is_recommendations: bool) -> SectionStory:
-    presence = _presence(section)
-    findings = []
-    if presence == "both" and not is_recommendations:
-        for change in section.changes:
-            if change.label is Label.ADDED:
-                findings.append(Finding("added", change))
-            elif change.label is Label.REMOVED:
-                findings.append(Finding("removed", change))
-            elif shifts := meaning_shifts(change):
-                findings.append(Finding("meaning", change, shifts))
-            elif change.moved:
-                findings.append(Finding("moved", change))
+def _by_kind_in_turn(ranked: list[Finding]) -> list[Finding]:
+    """The most important of each kind first (new, dropped, reworded), then the next of each:
+    a section's few lines show what came, what went and what was said differently."""
+    turns: dict[str, int] = {}
+    order = []
+    for k, finding in enumerate(ranked):
+        turn = turns.get(finding.kind, 0)
+        turns[finding.kind] = turn + 1
+        order.append((turn, k, finding))
+    return [finding for _, _, finding in sorted(order, key=lambda item: item[:2])]
+
+
+def _verdict_sentences(shifts: tuple[Shift, ...]) -> set[Sentence]:
+    return {v.sentence for shift in shifts for v in (shift.old, shift.new) if v and v.sentence}
+
+
+def _story(section: SectionComparison, findings: tuple[Finding, ...], told: set[Finding]) -> SectionStory:
+    ranked = _by_kind_in_turn(
+        sorted(
+            (
+                f
+                for f in findings
+                if f.kind in ("added", "removed", "meaning") and f not in told and quoted_words(f) <= LISTED_WORDS
+            ),
+            key=lambda f: (-f.importance, " ".join(s.sentence.key for s in f.sources)),
+        )
+    )
     return SectionStory(
         key=section.key,
-        presence=presence,
+        presence=_presence(section),
         counts=section.counts,
+        paired=sum(1 for c in section.changes if c.old and c.new),
         cosmetic=sum(is_cosmetic(c) for c in section.changes),
-        findings=tuple(findings),
+        findings=findings,
+        top=tuple(ranked[:LISTED]),
+        unlisted=sum(f.kind in ("added", "removed", "meaning") and f not in told for f in findings)
+        - len(ranked[:LISTED]),
     )

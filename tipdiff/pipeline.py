@@ -35,7 +35,7 @@ def parse_report(text: str | bytes, name: str = "<text>", format: str | None = N
         raise UnknownFormat(f"{format!r} is not an input format; use one of {', '.join(FORMATS)}")
     chosen: Format = format or detect_format(text, name)  # type: ignore[assignment]
     blocks = split_blocks(text, chosen)
-    headings = tuple(block.text for block in blocks if block.kind is BlockKind.HEADING)
+    headings = tuple(block for block in blocks if block.kind is BlockKind.HEADING)
     report = Report(name, chosen, split_sections(blocks, profile), headings)
     if not report.sections:
         raise NoSentences(f"{name}: holds no sentences to compare")

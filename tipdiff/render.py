@@ -1,6 +1,7 @@
 """Rendering: a comparison as JSON or Markdown text. All prose lives in `templates/`."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
@@ -22,13 +23,18 @@ from tipdiff.model import (
     SectionComparison,
     Sentence,
     Severity,
+    Shift,
+    Source,
+    WordEdit,
 )
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.validate import RULES, Rule
-from tipdiff.wording import Chip, change_text, chips, label, signed, value
+from tipdiff.wording import Chip, change_text, chips, direction, label, signed, value
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|~&]")
+_EDGES = re.compile(r"([\W_]*)(.*?)([\W_]*)", re.DOTALL)
+"""A run's leading non-word characters, its words, its trailing non-word characters."""
 _LIST_START = re.compile(r"^(\d+)([.)])(?=\s)")
 
 
@@ -51,10 +57,35 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = escape_markdown
     env.filters["signed"] = signed
+    env.filters["first_upper"] = lambda text: text[:1].upper() + text[1:]
+    env.filters["marked_pieces"] = marked_pieces
     env.filters["workflow_data"] = workflow_data
     env.filters["workflow_property"] = workflow_property
     env.tests["failing_report"] = fails
     return env
+
+
+def marked_pieces(diff: tuple[WordEdit, ...]) -> list[tuple[str, str]]:
+    """A word diff as (op, text) pieces ready for emphasis markers. CommonMark renders
+    `~~x~~` and `**x**` only where the markers hug the text, and `word~~,~~` not at all; so
+    the spaces and punctuation at the edges of each deletion or insertion stand outside it:
+    an insertion's as plain text (the new sentence reads right), a deletion's as its spaces
+    alone (a struck comma is no news)."""
+    pieces = []
+    for edit in diff:
+        if edit.op == "equal":
+            pieces.append(("equal", edit.new))
+            continue
+        text = edit.old if edit.op == "delete" else edit.new
+        lead, words, trail = _EDGES.fullmatch(text).groups()  # type: ignore[union-attr]
+        inserted = edit.op == "insert"
+        pieces += [("equal", _outside(lead, inserted)), (edit.op, words), ("equal", _outside(trail, inserted))]
+    return [(op, text) for op, text in pieces if text]
+
+
+def _outside(edge: str, inserted: bool) -> str:
+    """An insertion's edge as it is; a deletion's, only its space."""
+    return edge if inserted else " " * any(c.isspace() for c in edge)
 
 
 def fails(report: ReportCheck, strict: bool) -> bool:
@@ -84,10 +115,12 @@ class NarrativeContext:
 
     narrative: Narrative
     profile: Profile
+    full: bool = False
+    """Every finding of every section, and every reworded recommendation; else the briefing,
+    and each section's few most important findings."""
     Label: type[Label] = Label
-    listed: int = 8
-    """Findings of one kind listed per section when there are many (more than two over):
-    the rest are counted, and every one is in `--format changes` and the HTML view."""
+    listed: int = 3
+    """Reworded recommendations shown without `full` when there are no more than this."""
     anchors: dict[tuple[str, Sentence], str] | None = None
     """(report, sentence) -> the id of its row on the side-by-side page, where there is one:
     cited lines become links to it."""
@@ -104,22 +137,74 @@ class NarrativeContext:
     def change(self, figure: KeyFigure) -> str:
         return change_text(figure)
 
-    def line(self, citation: Citation) -> str:
-        """ "old line 25", as a link to its row when the narrative is part of the page."""
-        text = f"{citation.report} line {citation.sentence.line}"
-        anchor = self.anchors.get((citation.report, citation.sentence)) if self.anchors else None
-        return f"[{text}](#{anchor})" if anchor else text
+    def direction(self, figure: KeyFigure) -> int:
+        return direction(figure)
+
+    def subject(self, key: str) -> str:
+        """A verdict's subject as a reader names it: "Tier", "Overall efforts", "Protection"."""
+        return self.profile.title(key)
+
+    def cite(self, sources: Iterable[Source | Citation | tuple[str, int, Sentence | None]]) -> str:
+        """ "2022 l.25, l.27 → 2023 l.15": the lines of each report, old first, each a link to
+        its row when the narrative is part of the page."""
+        lines: dict[str, dict[int, Sentence | None]] = {"old": {}, "new": {}}
+        for source in sources:
+            report, line, sentence = (
+                source if isinstance(source, tuple) else (source.report, source.sentence.line, source.sentence)
+            )
+            lines[report].setdefault(line, sentence)
+        sides = []
+        for report in ("old", "new"):
+            if lines[report]:
+                linked = [self._link(report, line, sentence) for line, sentence in sorted(lines[report].items())]
+                sides.append(f"{self._edition(report)} " + ", ".join(linked))
+        return " → ".join(sides)
+
+    def line(self, source: Source | Citation) -> str:
+        """ "2022 l.25", as a link to its row when the narrative is part of the page."""
+        return f"{self._edition(source.report)} " + self._link(source.report, source.sentence.line, source.sentence)
+
+    def _link(self, report: str, line: int, sentence: Sentence | None) -> str:
+        anchor = self.anchors.get((report, sentence)) if self.anchors and sentence else None
+        return f"[l.{line}](#{anchor})" if anchor else f"l.{line}"
+
+    def _edition(self, report: str) -> str:
+        """How a citation names a report: its year where the two years differ, else old or new."""
+        old, new = self.narrative.old.year, self.narrative.new.year
+        return str(old if report == "old" else new) if old and new and old != new else report
+
+    def verdict_sources(self, *shifts: Shift) -> list[tuple[str, int, Sentence | None]]:
+        """Where each report states these verdicts (a heading has no sentence, only a line)."""
+        return [
+            (report, verdict.line, verdict.sentence)
+            for shift in shifts
+            for report, verdict in (("old", shift.old), ("new", shift.new))
+            if verdict
+        ]
+
+    def sources(self, change: Change) -> list[Source]:
+        return [Source("old", s) for s in change.old] + [Source("new", s) for s in change.new]
 
     def where(self, figure: KeyFigure) -> str:
-        """Where a key figure's two values stand: each value's section and line."""
+        """Where a key figure's two values stand: their section and lines."""
         old, new = figure.old, figure.new
-        if (old.report, old.sentence.line) == (new.report, new.sentence.line):
-            return f"{self.profile.title(new.section)}: {self.line(new)}"
         if old.section == new.section:
-            return f"{self.profile.title(new.section)}: {self.line(old)}, {self.line(new)}"
-        return (
-            f"{self.profile.title(old.section)}: {self.line(old)}; {self.profile.title(new.section)}: {self.line(new)}"
-        )
+            return f"{self.profile.title(new.section)}: {self.cite([old, new])}"
+        return f"{self.profile.title(old.section)}: {self.cite([old])}; {self.profile.title(new.section)}: {self.cite([new])}"
+
+    @property
+    def own_comparison(self) -> str | None:
+        """The report whose own comparison gives a key figure's other value, if one does."""
+        for figure in self.narrative.figures:
+            if figure.old.report == "new" or figure.new.report == "old":
+                return figure.old.report if figure.old.report == "new" else "old"
+        return None
+
+    @property
+    def consecutive(self) -> bool:
+        """The new report is the edition after the old one."""
+        old, new = self.narrative.old.year, self.narrative.new.year
+        return bool(old and new and new == old + 1)
 
     @property
     def backwards(self) -> bool:
@@ -138,10 +223,14 @@ class NarrativeContext:
 
 
 def render_narrative(
-    narrative: Narrative, profile: Profile = TIP, anchors: dict[tuple[str, Sentence], str] | None = None
+    narrative: Narrative,
+    profile: Profile = TIP,
+    anchors: dict[tuple[str, Sentence], str] | None = None,
+    full: bool = False,
 ) -> str:
-    """The story of what changed: headline shifts, key figures, recommendations, sections."""
-    context = NarrativeContext(narrative, profile, anchors=anchors)
+    """The story of what changed: the briefing, key figures, recommendations, sections;
+    `full` lists every finding."""
+    context = NarrativeContext(narrative, profile, full, anchors=anchors)
     return environment().get_template("narrative.md.j2").render(context=context)
 
 
@@ -213,9 +302,9 @@ def row_anchors(comparison: Comparison) -> dict[tuple[str, Sentence], str]:
     return anchors
 
 
-def render_html(comparison: Comparison, narrative: Narrative, profile: Profile = TIP) -> str:
+def render_html(comparison: Comparison, narrative: Narrative, profile: Profile = TIP, full: bool = False) -> str:
     """One self-contained page: inline CSS and JS, no request leaves it."""
-    narrative_html = markdown_html(render_narrative(narrative, profile, row_anchors(comparison)))
+    narrative_html = markdown_html(render_narrative(narrative, profile, row_anchors(comparison), full))
     context = PageContext(comparison, narrative, profile, narrative_html)
     return environment().get_template("page.html.j2").render(context=context)
 

@@ -6,6 +6,8 @@ starts it. Each profile section is inferred at most once, so a verdict-like
 sentence deep inside another section does not break it.
 """
 
+from dataclasses import replace
+
 from tipdiff.model import Block, BlockKind, Section, Sentence
 from tipdiff.profiles import Profile
 from tipdiff.sentences import split_sentences
@@ -45,4 +47,14 @@ def split_sections(blocks: tuple[Block, ...], profile: Profile) -> tuple[Section
             line = block.line
         sentences.extend(split_sentences(block))
     close()
-    return tuple(sections)
+    return _numbered(sections)
+
+
+def _numbered(sections: list[Section]) -> tuple[Section, ...]:
+    """Each sentence given its place in the report, for citing it."""
+    numbered, index = [], 0
+    for section in sections:
+        sentences = tuple(replace(s, index=index + k) for k, s in enumerate(section.sentences))
+        numbered.append(replace(section, sentences=sentences))
+        index += len(sentences)
+    return tuple(numbered)

@@ -1,4 +1,5 @@
-"""Sentences: NLTK's Punkt with abbreviations built in code, never a data download.
+"""Sentences: NLTK's Punkt with abbreviations built in code, never a data download; and
+NLTK's Porter stemmer, which needs no data either, for the forms of one word.
 
 A bullet is one unit however many sentences it holds: recommendations are
 added, dropped and reworded as whole items.
@@ -12,6 +13,7 @@ from tipdiff.model import Block, BlockKind, Sentence
 from tipdiff.noise import BOILERPLATE
 
 if TYPE_CHECKING:
+    from nltk.stem.porter import PorterStemmer
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 from tipdiff.normalize import comparison_key
 
@@ -70,3 +72,16 @@ def _cut(text: str) -> list[str]:
         pieces.append(text[:cut].strip())
         text = text[cut:].strip()
     return [*pieces, text]
+
+
+@cache
+def stem(word: str) -> str:
+    """A word's stem: "limited", "limits" and "limit" are one word in other forms."""
+    return _stemmer().stem(word)
+
+
+@cache
+def _stemmer() -> "PorterStemmer":
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()

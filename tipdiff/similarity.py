@@ -30,13 +30,13 @@ SMALL = 10
 """Values below this say too little on their own: a shared "5" is evidence only with a stated period."""
 
 
-def bag_of_words(sentence: Sentence) -> Counter[str]:
-    """The sentence's words, its numbers as one NUMBER: two tables of figures are not
-    alike because both are full of numbers."""
-    bag = Counter(NUMBER if w[0].isdigit() or w in NUMBER_WORDS else w for w in words(sentence.key))
-    if NUMBER in bag:
-        bag[NUMBER] = 1
-    return bag
+def bag(text: str) -> Counter[str]:
+    """The words of a text (a sentence's key), its numbers as one NUMBER: two tables of
+    figures are not alike because both are full of numbers."""
+    found = Counter(NUMBER if w[0].isdigit() or w in NUMBER_WORDS else w for w in words(text))
+    if NUMBER in found:
+        found[NUMBER] = 1
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +100,8 @@ class Wording:
 
     @classmethod
     def of(cls, old: Report, new: Report) -> Wording:
-        old_bags = tuple(bag_of_words(s) for s in old.sentences)
-        new_bags = tuple(bag_of_words(s) for s in new.sentences)
+        old_bags = tuple(bag(s.key) for s in old.sentences)
+        new_bags = tuple(bag(s.key) for s in new.sentences)
         vocabulary = Vocabulary.of(old_bags + new_bags)
         return cls(
             old_bags,

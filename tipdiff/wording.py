@@ -58,6 +58,19 @@ def value(fact: Fact, data_year: int | None) -> str:
 
 _EXACT = (None, "est.", "only")
 """Qualifiers that leave a value exact: a change measured from "at least 63" is not."""
+_AT_LEAST = ("at least", "more than", "no fewer than", "over", "or more")
+_AT_MOST = ("at most", "no more than", "fewer than", "less than", "up to", "under", "nearly", "almost")
+
+
+def direction(figure: KeyFigure) -> int:
+    """+1 when the figure surely rose, -1 when it surely fell, 0 when its qualifiers leave it
+    open: from 95 to "at least 63" it may have risen."""
+    old, new = figure.old.fact, figure.new.fact
+    if new.value < old.value and new.qualifier in (*_EXACT, *_AT_MOST) and old.qualifier in (*_EXACT, *_AT_LEAST):
+        return -1
+    if new.value > old.value and new.qualifier in (*_EXACT, *_AT_LEAST) and old.qualifier in (*_EXACT, *_AT_MOST):
+        return 1
+    return 0
 
 
 def change_text(figure: KeyFigure) -> str:

@@ -35,15 +35,15 @@ _SUBFIELD = re.compile(r"(?<![\w-])(?P<label>[A-Za-z0-9][\w'’ -]{0,30}?):\s")
 def read_facts(report: Report, profile: Profile) -> Report:
     """The report with its edition years and each sentence's facts."""
     year, data_year = edition_years(report, profile)
-    sections, index = [], 0
+    sections = []
     before: tuple[Fact, ...] = ()
     field: str | None = None
     for section in report.sections:
         sentences = []
         for sentence in section.sentences:
-            facts, field = sentence_facts(sentence.text, str(index), before, field, data_year, profile.lexicon)
+            facts, field = sentence_facts(sentence.text, str(sentence.index), before, field, data_year, profile.lexicon)
             sentences.append(replace(sentence, facts=facts))
-            before, index = facts, index + 1
+            before = facts
         sections.append(replace(section, sentences=tuple(sentences)))
     return replace(report, sections=tuple(sections), year=year, data_year=data_year)
 

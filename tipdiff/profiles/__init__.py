@@ -7,7 +7,7 @@ opening sentence belongs to. Adding a report family means adding a profile.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tipdiff.normalize import comparison_key
 from tipdiff.profiles.lexicon import ENGLISH, Lexicon
@@ -26,8 +26,27 @@ class SectionKind:
     opener: re.Pattern[str] | None = None
     """Matches the start of a folded paragraph that begins this section when no heading
     does, such as a TIP verdict sentence."""
-    verdict: re.Pattern[str] | None = None
-    """Finds the section's verdict in a folded sentence; group "verdict" is its short form."""
+    weight: float = 1.0
+    """How much a change in this section matters to a reader, against the others."""
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictKind:
+    """A judgement every edition passes (a tier, a section's "increased ... efforts"), and how
+    to read what it means whatever its wording."""
+
+    subject: str
+    """What is judged: "tier", "summary", a section's key."""
+    section: str | None
+    """Key of the section that states it; None: headings first, then anywhere."""
+    patterns: tuple[re.Pattern[str], ...]
+    """Over folded sentences (and headings, for the tier): group "verdict" is the phrase as
+    written; the other named groups are the parts whose meaning counts."""
+    meanings: dict[str, str] = field(default_factory=dict)
+    """A part's words -> what they mean: "sustained" -> "maintained", "comply with" -> "meet"."""
+    ranks: dict[str, int] = field(default_factory=dict)
+    """A meaning -> its place on the subject's scale, best highest; a meaning not here is
+    neither better nor worse than another."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +69,15 @@ class Profile:
     """What every report must let a reader find: "title", "country", "year", "tier"."""
     lexicon: Lexicon = ENGLISH
     """What the family's numbers count, and for whom."""
+    verdicts: tuple[VerdictKind, ...] = ()
+    """The judgements each edition passes, in the order a briefing gives them."""
+    summary: str | None = None
+    """Key of the section in which the authors sum up the year."""
+    credits: re.Pattern[str] | None = None
+    """Over a folded summary sentence: where the efforts it credits begin ("these efforts
+    included"); group "items" is the list."""
+    shortfalls: re.Pattern[str] | None = None
+    """Over a folded summary sentence: it opens the shortfalls, listed in the sentences after it."""
 
     def key_for_heading(self, heading: str) -> str:
         """The canonical key a heading names, or a slug of the heading itself."""
@@ -66,6 +94,10 @@ class Profile:
             if kind.opener and kind.opener.match(folded):
                 return kind.key
         return None
+
+    def weight(self, key: str) -> float:
+        """A section's weight; 1 for one the profile does not know."""
+        return next((kind.weight for kind in self.sections if kind.key == key), 1.0)
 
     def title(self, key: str) -> str:
         """A reader's name for a section key."""

@@ -8,7 +8,7 @@ open a section when its heading is missing: each section of a TIP narrative sinc
 
 import re
 
-from tipdiff.profiles import Profile, SectionKind
+from tipdiff.profiles import Profile, SectionKind, VerdictKind
 from tipdiff.profiles.lexicon import ENGLISH
 
 _GOVERNMENT = r"(?:the )?government(?: of [\w .'-]{1,40}?)?(?:'s)?"
@@ -20,16 +20,60 @@ def _opener(efforts: str) -> re.Pattern[str]:
     return re.compile(rf"{_GOVERNMENT} {_ANY_WORDS}(?:{efforts})\b")
 
 
-def _verdict(efforts: str) -> re.Pattern[str]:
-    """The short verdict ("increased", "made minimal") of a section's first sentence."""
-    return re.compile(
-        rf"{_GOVERNMENT} (?P<verdict>increased|maintained|decreased|made (?:\w+ )?\w+|did not make \w+)"
-        rf" (?:\w+ ){{0,3}}?(?:{efforts})\b"
+_TIER = r"(?:tier (?:2 watch list|[123])|special case)"
+_START = r"(?:^|(?<=\u2026 ))"
+"""A verdict opens its sentence (in a scrape, glued to the last one by an ellipsis)."""
+_SUBJECT = r"(?:the )?(?:[\w-]+ ){0,3}?(?:government|governments|authorities)(?: of [\w .'-]{1,40}?)?(?:'s)?"
+_DEGREE = r"(?:(?P<degree>modestly|slightly|somewhat|marginally|significantly|markedly|considerably|overall) )?"
+_DIRECTION = (
+    r"(?P<direction>increased|maintained|sustained|decreased|reduced|improved|strengthened|expanded|weakened"
+    r"|demonstrated|made|showed|did not (?:make|demonstrate|increase|improve))"
+)
+_LEVEL = (
+    r"(?: (?P<level>inadequate|insufficient|minimal|negligible|limited|modest|uneven|mixed|some|significant"
+    r"|strong|adequate|sufficient|weak|serious|(?:overall )?(?:increasing|decreasing)))?"
+)
+_SECTION_MEANINGS = {
+    "sustained": "maintained", "improved": "increased", "strengthened": "increased", "expanded": "increased",
+    "reduced": "decreased", "weakened": "decreased", "declined": "decreased", "remained": "maintained",
+    "increasing": "increased", "overall increasing": "increased", "decreasing": "decreased",
+    "overall decreasing": "decreased", "demonstrated": "", "made": "", "showed": "", "overall": "",
+    "did not make": "not", "did not demonstrate": "not", "did not increase": "not increased",
+    "did not improve": "not increased", "insufficient": "inadequate", "negligible": "minimal", "mixed": "uneven",
+    "slightly": "modestly", "somewhat": "modestly", "marginally": "modestly", "markedly": "significantly",
+    "considerably": "significantly",
+}  # fmt: skip
+"""The words of "the government maintained inadequate ... efforts", by what they mean."""
+
+
+def _section_verdict(subject: str, efforts: str) -> VerdictKind:
+    """ "The government [modestly] increased|maintained [minimal] ... <efforts>", or "the
+    government's <efforts> increased": the first sentence of a section since 2010."""
+    return VerdictKind(
+        subject=subject,
+        section=subject,
+        patterns=(
+            re.compile(
+                rf"{_START}{_SUBJECT} (?P<verdict>{_DEGREE}{_DIRECTION}{_LEVEL}) (?:its |their )?(?:[\w-]+ ){{0,4}}?"
+                rf"(?:{efforts})\b",
+                re.IGNORECASE,
+            ),
+            re.compile(
+                rf"{_START}{_SUBJECT} (?:[\w-]+ ){{0,3}}?(?:{efforts})(?: [\w-]+){{0,6}}? (?P<verdict>{_DEGREE}"
+                r"(?P<direction>increased|decreased|improved|weakened|declined|remained (?:\w+)))\b",
+                re.IGNORECASE,
+            ),
+        ),
+        meanings=_SECTION_MEANINGS,
+        ranks={"decreased": 0, "maintained": 1, "increased": 2},
     )
 
 
 _LAW_ENFORCEMENT = r"(?:anti-trafficking )?law enforcement (?:efforts|response)"
-_PROTECTION = r"(?:victim )?protection efforts|efforts to (?:protect|identify and protect) victims"
+_PROTECTION = (
+    r"(?:victim )?protection efforts|efforts to (?:protect|identify and protect|assist) (?:trafficking )?victims"
+    r"|(?:protection|assistance) (?:to|for) (?:trafficking )?victims"
+)
 _PREVENTION = r"(?:trafficking )?prevention efforts|efforts to prevent"
 
 
@@ -98,10 +142,6 @@ TIP = Profile(
                 rf"{_GOVERNMENT} (?:does not fully|fully) (?:meets?|compl(?:y|ies))"
                 r" (?:with )?the minimum standards"
             ),
-            verdict=re.compile(
-                r"(?P<verdict>(?:does not fully|fully|does not) (?:meets?|compl(?:y|ies))"
-                r" (?:with )?the minimum standards(?:[^.;]*? (?:is|is not) making significant efforts)?)"
-            ),
         ),
         SectionKind(
             key="recommendations",
@@ -114,25 +154,23 @@ TIP = Profile(
             title="Prosecution",
             headings=re.compile(r"^prosecution\b|law enforcement"),
             opener=_opener(_LAW_ENFORCEMENT),
-            verdict=_verdict(_LAW_ENFORCEMENT),
         ),
         SectionKind(
             key="protection",
             title="Protection",
             headings=re.compile(r"^(?:victim )?protection\b"),
             opener=_opener(_PROTECTION),
-            verdict=_verdict(_PROTECTION),
         ),
         SectionKind(
             key="prevention",
             title="Prevention",
             headings=re.compile(r"^prevention\b"),
             opener=_opener(_PREVENTION),
-            verdict=_verdict(_PREVENTION),
         ),
         SectionKind(
             key="profile",
             title="Trafficking profile",
+            weight=0.6,  # how the country is described changes slowly; the year's record is elsewhere
             headings=re.compile(r"trafficking profile|scope and magnitude"),
             opener=re.compile(
                 r"as reported over the past \w+ years"
@@ -143,16 +181,62 @@ TIP = Profile(
     headings=(
         re.compile(r"^(?P<year>(?:19|20)\d\d) trafficking in persons report(?::\s*(?P<country>.+))?$"),
         re.compile(r"trafficking in persons report (?P<year>(?:19|20)\d\d)"),
-        re.compile(r"^(?P<country>[^()]+?)\s*\((?P<tier>tier [^)]+)\)$"),
-        re.compile(r"^(?P<country>[^:()]+?):\s*(?P<tier>tier (?:2 watch list|[123]))$"),
+        re.compile(rf"^(?P<country>[^()]+?)\s*\({_TIER}\)$"),
+        re.compile(rf"^(?P<country>[^:()]+?):\s*{_TIER}$"),
         re.compile(r"^(?:human )?trafficking in (?P<country>[^()]+)$"),
     ),
-    statements=(
-        re.compile(
-            r"\b(?:remained on|(?:upgraded|downgraded|moved) to|placed on) (?P<tier>Tier (?:2 Watch List|[123]))\b"
+    statements=(re.compile(r"\b[Tt]he Government of (?P<country>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"),),
+    verdicts=(
+        VerdictKind(
+            subject="tier",
+            section=None,
+            patterns=(
+                re.compile(rf"\((?P<verdict>(?P<tier>{_TIER}))\)$", re.IGNORECASE),
+                re.compile(rf"^(?:[^:()]+:\s*)?(?P<verdict>(?P<tier>{_TIER}))$", re.IGNORECASE),
+                re.compile(
+                    r"\b(?:remained on|remains on|(?:upgraded|downgraded|moved|placed) (?:to|on))"
+                    r" (?P<verdict>(?P<tier>tier (?:2 watch list|[123])))\b",
+                    re.IGNORECASE,
+                ),
+            ),
+            ranks={"tier 1": 3, "tier 2": 2, "tier 2 watch list": 1, "tier 3": 0},
         ),
-        re.compile(r"\b[Tt]he Government of (?P<country>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"),
+        VerdictKind(
+            subject="summary",
+            section="summary",
+            patterns=(
+                re.compile(
+                    r"(?P<verdict>(?P<standards>does not fully|fully|does not) (?:meets?|compl(?:y|ies)) (?:with )?"
+                    r"the minimum standards(?:[^.]*? (?:is|are) (?P<efforts>(?:not )?making) significant efforts)?)",
+                    re.IGNORECASE,
+                ),
+            ),
+            meanings={"does": ""},
+            ranks={"fully": 3, "not fully making": 2, "not fully not making": 0, "not not making": 0},
+        ),
+        VerdictKind(
+            subject="overall-efforts",
+            section="summary",
+            patterns=(
+                re.compile(
+                    r"(?P<verdict>(?P<overall>demonstrated|did not demonstrate) (?:overall )?increasing efforts)",
+                    re.IGNORECASE,
+                ),
+            ),
+            meanings={"demonstrated": "increasing", "did not demonstrate": "not increasing"},
+            ranks={"not increasing": 0, "increasing": 1},
+        ),
+        _section_verdict("prosecution", _LAW_ENFORCEMENT),
+        _section_verdict("protection", _PROTECTION),
+        _section_verdict("prevention", _PREVENTION),
     ),
+    summary="summary",
+    credits=re.compile(
+        r"^(?:these efforts included|(?:the government|it) (?:demonstrated|made) (?:\w+ ){0,4}?efforts"
+        r"(?: (?:\w+ ){0,6}?)? by) (?P<items>.+)$",
+        re.IGNORECASE,
+    ),
+    shortfalls=re.compile(r"^however, the government did not (?:fully )?meet the minimum standards", re.IGNORECASE),
     data_year_lag=1,
     recommendations="recommendations",
     required_sections=("summary", "recommendations", "prosecution", "protection", "prevention", "profile"),

@@ -1,0 +1,149 @@
+"""Findings: the changes of a section worth a reader's attention, each with its importance,
+and none that the other report contradicts.
+
+A sentence is "new in this report" only if its wording is in no sentence (or two adjacent
+sentences) of the old report and no figure of it counts what a figure of the old report
+counts, and "no longer reported" only if the same holds of the new report; otherwise it is
+said to be rewritten, with the sentence that holds its wording or its measure ("1,864
+calls received" is not dropped when the new report gives "2,549 calls received"). A sentence found in
+another place is "moved" only when the two are clearly one sentence (MOVED); a looser pair
+is told as what it is on each side.
+
+Importance, the same whichever report is the old one:
+- a change of meaning 1.5, plus 0.75 for each negation, reversed direction or "for the
+  first time" it turns on and 0.25 for each hedge (at most 3); a new or dropped sentence
+  1.5; a rewritten one 0.3; a moved one 0.2;
+- times 1.5 when either summary names what the sentence says, and 1.25 when it announces
+  something ("for the first time", "adopted", "launched", "failed to");
+- times the section's weight in the profile.
+"""
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from tipdiff.meaning import HEDGES, meaning_shifts
+from tipdiff.model import Change, Fact, Finding, Label, MeaningShift, Report, SectionComparison, Sentence, Source
+from tipdiff.similarity import Vocabulary, bag, merged
+
+MOVED = 0.6
+"""Least similarity for a pair found in another place to be shown as one moved sentence."""
+ELSEWHERE = 0.6
+"""Least share of a sentence's wording that the other report must hold for the sentence
+not to count as new (or as no longer reported)."""
+SUMMARIZED = 0.5
+"""Least share of a summary item's wording a sentence must hold to be what the item names."""
+CANDIDATES = 50
+"""Sentences of the other report looked at for one sentence's wording, those sharing most of
+its rarest words first: a flood of look-alike sentences costs no more than this."""
+_ANNOUNCES = re.compile(
+    r"\b(?:for the first time|adopted|enacted|launched|established|approved|published|created|opened"
+    r"|failed to|no longer)\b",
+    re.IGNORECASE,
+)
+_STRONG = 0.75
+_HEDGE = 0.25
+
+
+class Wordings:
+    """Which sentences of a report hold a given wording: an index of their rarest words."""
+
+    def __init__(self, report: Report, side: str, vocabulary: Vocabulary) -> None:
+        self.side = side
+        self.vocabulary = vocabulary
+        self.sentences = report.sentences
+        self.bags = [bag(s.key) for s in self.sentences]
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for i, words in enumerate(self.bags):
+            for word in words:
+                self.index[word].append(i)
+        self.measures: dict[tuple[str, str | None, str], int] = {}
+        for i, sentence in enumerate(self.sentences):
+            for fact in sentence.facts:
+                if measure := _measure(fact):
+                    self.measures.setdefault(measure, i)
+
+    def holder(self, wording: Counter[str]) -> Source | None:
+        """The sentence (alone, or with the next one) that holds ELSEWHERE of `wording`."""
+        weights = self.vocabulary.weights
+        rarest = sorted(wording, key=lambda w: (-weights.get(w, 1.0), w))[:4]
+        shared = Counter(i for word in rarest for i in self.index.get(word, ()))
+        for i, _ in shared.most_common(CANDIDATES):
+            alone = self.vocabulary.containment(wording, self.bags[i])
+            joined = alone
+            if alone < ELSEWHERE and i + 1 < len(self.bags):
+                joined = self.vocabulary.containment(wording, self.bags[i] + self.bags[i + 1])
+            if max(alone, joined) >= ELSEWHERE:
+                return Source(self.side, self.sentences[i])  # type: ignore[arg-type]
+        return None
+
+    def counter(self, sentences: tuple[Sentence, ...]) -> Source | None:
+        """The first sentence with a figure that counts what a figure of `sentences` counts."""
+        for sentence in sentences:
+            for fact in sentence.facts:
+                if (measure := _measure(fact)) and measure in self.measures:
+                    return Source(self.side, self.sentences[self.measures[measure]])  # type: ignore[arg-type]
+        return None
+
+
+def _measure(fact: Fact) -> tuple[str, str | None, str] | None:
+    """What a measurable fact counts, whatever its scope and period."""
+    return (fact.role.value, fact.unit, fact.measure) if fact.role.measurable and fact.measure else None
+
+
+def section_findings(
+    section: SectionComparison,
+    old: Wordings,
+    new: Wordings,
+    summary: list[Counter[str]],
+    weight: float,
+) -> tuple[Finding, ...]:
+    """The section's findings in report order; `summary` holds the wording of each item
+    either summary names."""
+    findings = []
+    for change in section.changes:
+        for finding in _findings(change, section.key, old, new):
+            findings.append(_weighed(finding, summary, weight, old.vocabulary))
+    return tuple(findings)
+
+
+def _findings(change: Change, section: str, old: Wordings, new: Wordings) -> list[Finding]:
+    if change.label is Label.ADDED:
+        return [_new_or_old(change, section, "new", old)]
+    if change.label is Label.REMOVED:
+        return [_new_or_old(change, section, "old", new)]
+    if change.moved and change.similarity < MOVED:
+        return [_new_or_old(change, section, "old", new), _new_or_old(change, section, "new", old)]
+    if shifts := meaning_shifts(change):
+        return [Finding("meaning", change, "new", section, shifts)]
+    if change.moved:
+        return [Finding("moved", change, "new", section)]
+    return []
+
+
+def _new_or_old(change: Change, section: str, side: str, other: Wordings) -> Finding:
+    """Added (or removed), unless the other report holds its wording."""
+    sentences = change.new if side == "new" else change.old
+    holder = other.holder(merged(bag(s.key) for s in sentences)) or other.counter(sentences)
+    kind = "elsewhere" if holder else "added" if side == "new" else "removed"
+    return Finding(kind, change, side, section, elsewhere=holder)  # type: ignore[arg-type]
+
+
+def _weighed(finding: Finding, summary: list[Counter[str]], weight: float, vocabulary: Vocabulary) -> Finding:
+    sentences: tuple[Sentence, ...] = finding.change.new if finding.side == "new" else finding.change.old
+    text = " ".join(s.key for s in sentences)
+    wording = bag(text)
+    if finding.kind == "meaning":
+        base = min(1.5 + sum(_strength(shift) for shift in finding.shifts), 3.0)
+    else:
+        base = {"added": 1.5, "removed": 1.5, "elsewhere": 0.3, "moved": 0.2}[finding.kind]
+    if any(vocabulary.containment(item, wording) >= SUMMARIZED for item in summary):
+        base *= 1.5
+    if _ANNOUNCES.search(text):
+        base *= 1.25
+    return replace(finding, importance=round(base * weight, 3))
+
+
+def _strength(shift: MeaningShift) -> float:
+    word = shift.dropped or shift.added
+    return _HEDGE if word in HEDGES else _STRONG
