@@ -29,7 +29,7 @@ from tipdiff.facts.pairing import Known
 from tipdiff.layout import split_blocks
 from tipdiff.match import match_sections
 from tipdiff.model import Report
-from tipdiff.narrate import narrate
+from tipdiff.narrative import narrate
 from tipdiff.pipeline import compare, load_report
 from tipdiff.profiles.tip import TIP
 from tipdiff.read import detect_format, read_text

@@ -10,8 +10,8 @@ from conftest import PAIRS
 from markdown_it import MarkdownIt
 
 import tipdiff
-from tipdiff.findings import MOVED
 from tipdiff.model import Label
+from tipdiff.narrative.findings import MOVED
 from tipdiff.normalize import words
 from tipdiff.profiles.tip import TIP
 from tipdiff.render import render_changes, render_narrative
@@ -299,7 +299,7 @@ def test_the_verdicts_of_a_wiki_article_are_found(narrated) -> None:
 
 def test_a_meaning_tag_needs_the_word_gone() -> None:
     """An earlier version tagged '"limited" dropped' where "limit" was still there."""
-    from tipdiff.meaning import meaning_shifts
+    from tipdiff.narrative.meaning import meaning_shifts
 
     comparison = tipdiff.compare(
         tipdiff.parse_report("Many NGOs altered or limited their operations in response to funding cuts."),

@@ -9,8 +9,8 @@ import pytest
 
 import tipdiff
 from tipdiff.facts.pairing import identity, period_of
-from tipdiff.meaning import is_cosmetic, meaning_shifts
 from tipdiff.model import Label, MeaningShift, Period, Role
+from tipdiff.narrative.meaning import is_cosmetic, meaning_shifts
 from tipdiff.profiles import GENERIC
 from tipdiff.profiles.tip import TIP
 from tipdiff.render import render_narrative

@@ -2,7 +2,7 @@
 
 from tipdiff.errors import TipdiffError
 from tipdiff.model import Comparison, Label, Narrative, Report
-from tipdiff.narrate import narrate
+from tipdiff.narrative import narrate
 from tipdiff.pipeline import compare, load_report, parse_report
 
 __all__ = [

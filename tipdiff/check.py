@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tipdiff.errors import TipdiffError
 from tipdiff.model import KeyFigure, ReportCheck, Severity, Violation
-from tipdiff.narrate import narrate
+from tipdiff.narrative import narrate
 from tipdiff.pipeline import compare, parse_report
 from tipdiff.profiles import GENERIC, Profile
 from tipdiff.profiles.tip import TIP

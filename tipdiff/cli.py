@@ -89,7 +89,7 @@ def compare(
         tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt --format html -o changes.html
     """
     from tipdiff.jsonform import comparison_json
-    from tipdiff.narrate import narrate
+    from tipdiff.narrative import narrate
     from tipdiff.render import render_changes, render_html, render_narrative
 
     chosen = PROFILES[profile.value]

@@ -447,10 +447,11 @@ class Source:
 class Finding:
     """A change worth a reader's attention, and how much."""
 
-    kind: Literal["added", "removed", "meaning", "moved", "elsewhere"]
+    kind: Literal["added", "removed", "meaning", "moved", "partly", "elsewhere"]
     """added: in no sentence of the old report; removed: in no sentence of the new one; meaning:
-    reworded to say something else; moved: one sentence in another place; elsewhere: added
-    or removed as a sentence, though most of its wording is in `elsewhere`."""
+    reworded to say something else; moved: one sentence in another place; partly: added or
+    removed as a sentence, some of its wording in `elsewhere`; elsewhere: added or removed as
+    a sentence, though most of its wording, or what it counts, is in `elsewhere`."""
     change: Change
     side: Literal["old", "new"]
     """The side the finding is about: the old sentences of a removal, the new of the rest."""
@@ -465,8 +466,9 @@ class Finding:
     @property
     def sources(self) -> tuple[Source, ...]:
         """The sentences it rests on, old before new."""
-        old = () if self.kind == "added" or (self.kind == "elsewhere" and self.side == "new") else self.change.old
-        new = () if self.kind == "removed" or (self.kind == "elsewhere" and self.side == "old") else self.change.new
+        one_side = self.kind in ("added", "removed", "partly", "elsewhere")
+        old = () if one_side and self.side == "new" else self.change.old
+        new = () if one_side and self.side == "old" else self.change.new
         found = [Source("old", s) for s in old] + [Source("new", s) for s in new]
         if self.elsewhere:
             found.append(self.elsewhere)

@@ -16,6 +16,7 @@ from tipdiff.model import (
     Change,
     Citation,
     Comparison,
+    Finding,
     KeyFigure,
     Label,
     Narrative,
@@ -27,6 +28,7 @@ from tipdiff.model import (
     Source,
     WordEdit,
 )
+from tipdiff.narrative.briefing import shows_diff
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.validate import RULES, Rule
@@ -139,6 +141,9 @@ class NarrativeContext:
 
     def direction(self, figure: KeyFigure) -> int:
         return direction(figure)
+
+    def shows_diff(self, finding: Finding) -> bool:
+        return shows_diff(finding)
 
     def subject(self, key: str) -> str:
         """A verdict's subject as a reader names it: "Tier", "Overall efforts", "Protection"."""

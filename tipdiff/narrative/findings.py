@@ -5,14 +5,15 @@ A sentence is "new in this report" only if its wording is in no sentence (or two
 sentences) of the old report and no figure of it counts what a figure of the old report
 counts, and "no longer reported" only if the same holds of the new report; otherwise it is
 said to be rewritten, with the sentence that holds its wording or its measure ("1,864
-calls received" is not dropped when the new report gives "2,549 calls received"). A sentence found in
+calls received" is not dropped when the new report gives "2,549 calls received"); one
+whose wording the other report holds in part is given with the sentence to compare it with. A sentence found in
 another place is "moved" only when the two are clearly one sentence (MOVED); a looser pair
 is told as what it is on each side.
 
 Importance, the same whichever report is the old one:
 - a change of meaning 1.5, plus 0.75 for each negation, reversed direction or "for the
   first time" it turns on and 0.25 for each hedge (at most 3); a new or dropped sentence
-  1.5; a rewritten one 0.3; a moved one 0.2;
+  1.5; one partly in the other report 1; a rewritten one 0.3; a moved one 0.2;
 - times 1.5 when either summary names what the sentence says, and 1.25 when it announces
   something ("for the first time", "adopted", "launched", "failed to");
 - times the section's weight in the profile.
@@ -22,8 +23,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from tipdiff.meaning import HEDGES, meaning_shifts
 from tipdiff.model import Change, Fact, Finding, Label, MeaningShift, Report, SectionComparison, Sentence, Source
+from tipdiff.narrative.meaning import HEDGES, meaning_shifts
 from tipdiff.similarity import Vocabulary, bag, merged
 
 MOVED = 0.6
@@ -31,6 +32,9 @@ MOVED = 0.6
 ELSEWHERE = 0.6
 """Least share of a sentence's wording that the other report must hold for the sentence
 not to count as new (or as no longer reported)."""
+PARTLY = 0.45
+"""Least share for a sentence to count as partly in the other report: neither new nor
+dropped, but to compare with the sentence that holds that share."""
 SUMMARIZED = 0.5
 """Least share of a summary item's wording a sentence must hold to be what the item names."""
 CANDIDATES = 50
@@ -63,19 +67,19 @@ class Wordings:
                 if measure := _measure(fact):
                     self.measures.setdefault(measure, i)
 
-    def holder(self, wording: Counter[str]) -> Source | None:
-        """The sentence (alone, or with the next one) that holds ELSEWHERE of `wording`."""
+    def holder(self, wording: Counter[str]) -> tuple[float, Source | None]:
+        """The sentence (alone, or with the next one) that holds most of `wording`, and how much."""
         weights = self.vocabulary.weights
         rarest = sorted(wording, key=lambda w: (-weights.get(w, 1.0), w))[:4]
         shared = Counter(i for word in rarest for i in self.index.get(word, ()))
+        best, found = 0.0, None
         for i, _ in shared.most_common(CANDIDATES):
-            alone = self.vocabulary.containment(wording, self.bags[i])
-            joined = alone
-            if alone < ELSEWHERE and i + 1 < len(self.bags):
-                joined = self.vocabulary.containment(wording, self.bags[i] + self.bags[i + 1])
-            if max(alone, joined) >= ELSEWHERE:
-                return Source(self.side, self.sentences[i])  # type: ignore[arg-type]
-        return None
+            share = self.vocabulary.containment(wording, self.bags[i])
+            if share < ELSEWHERE and i + 1 < len(self.bags):
+                share = max(share, self.vocabulary.containment(wording, self.bags[i] + self.bags[i + 1]))
+            if share > best:
+                best, found = share, Source(self.side, self.sentences[i])  # type: ignore[arg-type]
+        return best, found
 
     def counter(self, sentences: tuple[Sentence, ...]) -> Source | None:
         """The first sentence with a figure that counts what a figure of `sentences` counts."""
@@ -122,21 +126,26 @@ def _findings(change: Change, section: str, old: Wordings, new: Wordings) -> lis
 
 
 def _new_or_old(change: Change, section: str, side: str, other: Wordings) -> Finding:
-    """Added (or removed), unless the other report holds its wording."""
+    """Added (or removed), unless the other report holds its wording or its measure; partly
+    so, where it holds some of its wording."""
     sentences = change.new if side == "new" else change.old
-    holder = other.holder(merged(bag(s.key) for s in sentences)) or other.counter(sentences)
-    kind = "elsewhere" if holder else "added" if side == "new" else "removed"
-    return Finding(kind, change, side, section, elsewhere=holder)  # type: ignore[arg-type]
+    share, holder = other.holder(merged(bag(s.key) for s in sentences))
+    if share >= ELSEWHERE or (counter := other.counter(sentences)):
+        return Finding("elsewhere", change, side, section, elsewhere=holder if share >= ELSEWHERE else counter)  # type: ignore[arg-type]
+    if share >= PARTLY:
+        return Finding("partly", change, side, section, elsewhere=holder)  # type: ignore[arg-type]
+    return Finding("added" if side == "new" else "removed", change, side, section)  # type: ignore[arg-type]
 
 
 def _weighed(finding: Finding, summary: list[Counter[str]], weight: float, vocabulary: Vocabulary) -> Finding:
-    sentences: tuple[Sentence, ...] = finding.change.new if finding.side == "new" else finding.change.old
-    text = " ".join(s.key for s in sentences)
+    # a change of meaning is weighed on both its sides, so that its weight is the same either way
+    told: tuple[Sentence, ...] = tuple(source.sentence for source in finding.sources if source is not finding.elsewhere)
+    text = " ".join(s.key for s in told)
     wording = bag(text)
     if finding.kind == "meaning":
         base = min(1.5 + sum(_strength(shift) for shift in finding.shifts), 3.0)
     else:
-        base = {"added": 1.5, "removed": 1.5, "elsewhere": 0.3, "moved": 0.2}[finding.kind]
+        base = {"added": 1.5, "removed": 1.5, "partly": 1.0, "elsewhere": 0.3, "moved": 0.2}[finding.kind]
     if any(vocabulary.containment(item, wording) >= SUMMARIZED for item in summary):
         base *= 1.5
     if _ANNOUNCES.search(text):

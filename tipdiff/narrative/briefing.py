@@ -24,6 +24,8 @@ WORDS = 300
 SUMMARY = 6.0
 MENTIONED = 1.5
 RECOMMENDATIONS = 5.0
+DIFF_WORDS = 50
+"""A word diff longer than this (both sides together) is read better as the new sentence."""
 QUOTED = 45
 """A finding that quotes more words than this is no briefing's sentence: its section lists it."""
 _OVERHEAD = 12
@@ -108,8 +110,17 @@ def _rank(point: Point) -> tuple[float, tuple[str, ...]]:
 
 
 def quoted_words(finding: Finding) -> int:
-    """Words of the sentences a finding quotes (a change of meaning quotes both sides)."""
+    """Words of the sentences a finding quotes: a change of meaning quotes both sides as a
+    word diff, or, when that is longer than DIFF_WORDS, its new sentences alone (counted as
+    the longer side, so that the count is the same whichever report is the old one)."""
+    if finding.kind == "meaning" and not shows_diff(finding):
+        return max(sum(len(s.text.split()) for s in side) for side in (finding.change.old, finding.change.new))
     return sum(len(source.sentence.text.split()) for source in finding.sources if source is not finding.elsewhere)
+
+
+def shows_diff(finding: Finding) -> bool:
+    """A change of meaning short enough to read as a word diff."""
+    return sum(len(s.text.split()) for s in (*finding.change.old, *finding.change.new)) <= DIFF_WORDS
 
 
 def _words(point: Point) -> int:

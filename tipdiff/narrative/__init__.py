@@ -1,28 +1,30 @@
 """Narration: a comparison retold as what changed this year, the most important first.
 
-Editions, verdicts (`verdicts.py`), the summary's own items (`summary.py`), key figures
-(`keyfigures.py`) and each section's findings (`findings.py`) are read here and ranked
-into a briefing (`briefing.py`). Everything TIP-specific comes from the profile; a
+Editions and verdicts (`tipdiff/edition.py`, `tipdiff/verdicts.py`), the summary's own
+items (`summary.py`), key figures (`keyfigures.py`) and each section's findings
+(`findings.py`) are read here and ranked into a briefing (`briefing.py`). Everything TIP-specific comes from the profile; a
 profile that knows none of it still gets editions, figures and sections.
 """
 
 from collections import Counter
 from typing import Literal
 
-from tipdiff.briefing import brief, quoted_words
 from tipdiff.edition import read_edition
-from tipdiff.findings import Wordings, section_findings
-from tipdiff.keyfigures import key_figures
-from tipdiff.meaning import is_cosmetic
 from tipdiff.model import Comparison, Finding, Label, Narrative, SectionComparison, SectionStory, Sentence, Shift
+from tipdiff.narrative.briefing import brief, quoted_words
+from tipdiff.narrative.findings import Wordings, section_findings
+from tipdiff.narrative.keyfigures import key_figures
+from tipdiff.narrative.meaning import is_cosmetic
+from tipdiff.narrative.summary import summary_changes, summary_items
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.similarity import Vocabulary, bag
-from tipdiff.summary import summary_changes, summary_items
 from tipdiff.verdicts import verdict_shifts
 
 LISTED = 3
 """Findings a section lists besides the briefing's, in the default narrative."""
+LISTED_KINDS = ("added", "removed", "meaning", "partly")
+"""What a section's list may hold: a move or a rewriting elsewhere is no news of its own."""
 LISTED_WORDS = 60
 """A finding quoting more words than this is left to `--detail full` and the other views."""
 
@@ -113,11 +115,7 @@ def _verdict_sentences(shifts: tuple[Shift, ...]) -> set[Sentence]:
 def _story(section: SectionComparison, findings: tuple[Finding, ...], told: set[Finding]) -> SectionStory:
     ranked = _by_kind_in_turn(
         sorted(
-            (
-                f
-                for f in findings
-                if f.kind in ("added", "removed", "meaning") and f not in told and quoted_words(f) <= LISTED_WORDS
-            ),
+            (f for f in findings if f.kind in LISTED_KINDS and f not in told and quoted_words(f) <= LISTED_WORDS),
             key=lambda f: (-f.importance, " ".join(s.sentence.key for s in f.sources)),
         )
     )
@@ -129,6 +127,5 @@ def _story(section: SectionComparison, findings: tuple[Finding, ...], told: set[
         cosmetic=sum(is_cosmetic(c) for c in section.changes),
         findings=findings,
         top=tuple(ranked[:LISTED]),
-        unlisted=sum(f.kind in ("added", "removed", "meaning") and f not in told for f in findings)
-        - len(ranked[:LISTED]),
+        unlisted=sum(f.kind in LISTED_KINDS and f not in told for f in findings) - len(ranked[:LISTED]),
     )

@@ -18,6 +18,7 @@ rows themselves, it is the same whichever report is the old one.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from tipdiff.facts.pairing import CURRENT, Identity, by_identity, follows, identity, period_of
 from tipdiff.model import Citation, Comparison, Fact, KeyFigure, Report, Role, Sentence
@@ -27,6 +28,7 @@ RELATED = 0.4
 """Least share of the shorter sentence's content words that two sentences giving one
 measure in different places must share."""
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
 
 
 def key_figures(comparison: Comparison, profile: Profile) -> tuple[KeyFigure, ...]:
@@ -43,7 +45,7 @@ def key_figures(comparison: Comparison, profile: Profile) -> tuple[KeyFigure, ..
     rows += _own_comparisons(sources, step, profile)
     rows += _restatements(sources, profile)
     rows += _across(sources, step, profile)
-    rows = [row for row in rows if _covered(row, old, new)]
+    rows = [row for row in rows if _covered(row, old, new) and _same_base(row)]
     return tuple(sorted(_distinct(rows), key=lambda row: -row.importance))
 
 
@@ -109,6 +111,19 @@ class _Sources:
             importance=importance,
         )
 
+    def counts_otherwise(self, side: str, fact: Fact, given_by: str) -> bool:
+        """The `side` report gives the value of `fact` (which the `given_by` report states)
+        for the same period, as a count of another measure: the two disagree on what it counts."""
+        period = period_of(fact, self.reports[given_by].data_year)
+        return any(
+            other.value == fact.value
+            and other.role.measurable
+            and other.measure != fact.measure
+            and period_of(other, self.reports[side].data_year) == period
+            for (s, _), other in self.facts.items()
+            if s == side
+        )
+
     def stating(self, side: str, key: Identity, fact: Fact, given_by: str) -> Fact | None:
         """The `side` report's one fact of this identity, period and value, if it has one:
         where that report said what the `given_by` report repeats."""
@@ -116,6 +131,20 @@ class _Sources:
         found = self.groups[side].get(key, {}).get(period, [])
         same = [f for f in found if f.value == fact.value]
         return same[0] if len(same) == 1 else None
+
+
+def _same_base(row: KeyFigure) -> bool:
+    """Two parts of wholes ("27 of 31 states", "31 of 32 states") compare only over one whole."""
+    return _base(row.old) == _base(row.new)
+
+
+def _base(citation: Citation) -> Decimal | None:
+    """The whole a value is a part of, where the sentence says "N of M"."""
+    fact, text = citation.fact, citation.sentence.text
+    found = _OF.match(text, fact.start + len(fact.text))
+    if not found:
+        return None
+    return next((f.value for f in citation.sentence.facts if f.start == found.end()), None)
 
 
 def _own_comparisons(sources: _Sources, step: int, profile: Profile) -> list[KeyFigure]:
@@ -135,6 +164,8 @@ def _own_comparisons(sources: _Sources, step: int, profile: Profile) -> list[Key
         if p_later.year != latest or not follows(p_earlier, p_later, step):
             continue
         stated = sources.stating(earlier_side, identity(earlier), earlier, later_side)  # type: ignore[arg-type]
+        if stated is None and sources.counts_otherwise(earlier_side, earlier, later_side):
+            continue  # the earlier report gives that value as a count of something else
         before, before_side = (stated, earlier_side) if stated is not None else (earlier, later_side)
         if later_side == "new":
             rows.append(sources.row(before, before_side, later, "new", profile))
