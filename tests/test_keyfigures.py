@@ -1,6 +1,7 @@
 """Key figures and like-for-like pairing: rows a person reads off two hand-made editions
 (tests/facts/), and the pairing rules on small revised sentences."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import tipdiff
 from tipdiff.facts.pairing import Known, compare_facts
 from tipdiff.profiles import GENERIC
 from tipdiff.profiles.tip import TIP
+from tipdiff.render import render_narrative
 
 FOLDER = Path(__file__).parent / "facts"
 
@@ -129,3 +131,37 @@ def test_pairing_rules(old, new, expected):
     changes = compare_facts(*facts, Known.of(before, after))
     said = [(c.kind, c.old.text if c.old else None, c.new.text if c.new else None) for c in changes]
     assert sorted(said, key=str) == sorted(expected, key=str)
+
+
+def _narrative(old: str, new: str) -> tipdiff.Narrative:
+    """The narrative of two one-sentence prosecution sections, of 2031 and 2032."""
+    reports = (tipdiff.parse_report(f"Atlantis\n\nPROSECUTION\n\n{text}\n", f"{year}.txt") for year, text in
+               ((2031, old), (2032, new)))  # fmt: skip
+    return tipdiff.narrate(tipdiff.compare(*reports))
+
+
+def _figures(old: str, new: str):  # type: ignore[no-untyped-def]
+    return _narrative(old, new).figures
+
+
+def test_a_value_the_reports_count_differently_is_told_so() -> None:
+    """The new report calls last year's 201 "transactions"; the old one called them "possible
+    cases": the row stands on the new report's own comparison, and says how the old one counts it."""
+    old = "The Financial Intelligence Unit (UIF) uncovered 201 possible cases of trafficking in 2030."
+    new = (
+        "The Financial Intelligence Unit (UIF) uncovered 403 suspicious financial transactions, potentially"
+        " linked to trafficking, an increase from 201 transactions uncovered in 2030."
+    )
+    (row,) = _figures(old, new)
+    assert (row.old.fact.text, row.new.fact.text, row.old.report) == ("201", "403", "new")
+    assert row.otherwise is not None and row.otherwise.report == "old" and row.otherwise.fact.text == "201"
+    text = render_narrative(_narrative(old, new), TIP)
+    assert re.search(r"^² .*: the 2031 report gives 201 \(2030\) as possible cases", text, re.MULTILINE)
+
+
+def test_parts_of_different_wholes_are_no_row() -> None:
+    """ "27 of 31 states" and "31 of 32 states" count over different wholes."""
+    assert not _figures(
+        "By 2030, 27 of 31 states had specialized prosecution units.",
+        "By 2031, 31 of 32 states had specialized prosecution units.",
+    )

@@ -424,6 +424,9 @@ class KeyFigure:
     """A limit on either figure that the report states ("data from only 10 states")."""
     importance: float
     """How much the row matters: the measure's weight in the profile, raised by the size of the change."""
+    otherwise: Citation | None = None
+    """Where a value comes from the other report's own comparison: the fact by which its own
+    report gives the same value for that period as a count of something else."""
 
 
 @dataclass(frozen=True, slots=True)

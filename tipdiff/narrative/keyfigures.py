@@ -18,6 +18,7 @@ rows themselves, it is the same whichever report is the old one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from tipdiff.facts.pairing import CURRENT, Identity, by_identity, follows, identity, period_of
@@ -111,17 +112,22 @@ class _Sources:
             importance=importance,
         )
 
-    def counts_otherwise(self, side: str, fact: Fact, given_by: str) -> bool:
-        """The `side` report gives the value of `fact` (which the `given_by` report states)
-        for the same period, as a count of another measure: the two disagree on what it counts."""
+    def counting_otherwise(self, side: str, fact: Fact, given_by: str) -> Fact | None:
+        """The `side` report's fact that gives the value of `fact` (which the `given_by` report
+        states) for the same period, as a count of another measure: the reader is told that
+        the two reports word it differently."""
         period = period_of(fact, self.reports[given_by].data_year)
-        return any(
-            other.value == fact.value
-            and other.role.measurable
-            and other.measure != fact.measure
-            and period_of(other, self.reports[side].data_year) == period
-            for (s, _), other in self.facts.items()
-            if s == side
+        return next(
+            (
+                other
+                for (s, _), other in self.facts.items()
+                if s == side
+                and other.value == fact.value
+                and other.role.measurable
+                and other.measure != fact.measure
+                and period_of(other, self.reports[side].data_year) == period
+            ),
+            None,
         )
 
     def stating(self, side: str, key: Identity, fact: Fact, given_by: str) -> Fact | None:
@@ -164,13 +170,13 @@ def _own_comparisons(sources: _Sources, step: int, profile: Profile) -> list[Key
         if p_later.year != latest or not follows(p_earlier, p_later, step):
             continue
         stated = sources.stating(earlier_side, identity(earlier), earlier, later_side)  # type: ignore[arg-type]
-        if stated is None and sources.counts_otherwise(earlier_side, earlier, later_side):
-            continue  # the earlier report gives that value as a count of something else
         before, before_side = (stated, earlier_side) if stated is not None else (earlier, later_side)
         if later_side == "new":
-            rows.append(sources.row(before, before_side, later, "new", profile))
+            row = sources.row(before, before_side, later, "new", profile)
         else:
-            rows.append(sources.row(later, "old", before, before_side, profile))
+            row = sources.row(later, "old", before, before_side, profile)
+        otherwise = None if stated else sources.counting_otherwise(earlier_side, earlier, later_side)
+        rows.append(replace(row, otherwise=sources.cite(otherwise, earlier_side) if otherwise else None))
     return rows
 
 
