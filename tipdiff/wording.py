@@ -75,8 +75,10 @@ def direction(figure: KeyFigure) -> int:
 
 def change_text(figure: KeyFigure) -> str:
     """ "+36 (+48.0%)", "−0.08 points", "+$195 billion (+8.1%)"; "≈" before it when a value is
-    not exact ("at least 63", "approximately 11 million")."""
+    not exact ("approximately 11 million"), and not known when a bound leaves its sign open."""
     fact = figure.new.fact
+    if _open_sign(figure):
+        return "not known (a bound)"
     about = "" if {figure.old.fact.qualifier, fact.qualifier} <= set(_EXACT) else "≈ "
     if fact.role is Role.SHARE:
         return f"{about}{signed(figure.difference, _decimals(figure.difference))} points"
@@ -84,6 +86,16 @@ def change_text(figure: KeyFigure) -> str:
     difference = difference if difference.startswith("\u2212") or not figure.difference else "+" + difference
     text = f"{difference} ({signed(figure.percent, 1)}%)" if figure.percent is not None else difference
     return about + text
+
+
+def _open_sign(figure: KeyFigure) -> bool:
+    """A bound leaves even the sign of the change open: from 95 to "at least 63"."""
+    old, new = figure.old.fact, figure.new.fact
+    if new.value < old.value:
+        return new.qualifier in _AT_LEAST or old.qualifier in _AT_MOST
+    if new.value > old.value:
+        return new.qualifier in _AT_MOST or old.qualifier in _AT_LEAST
+    return False
 
 
 def _decimals(value: Decimal) -> int:

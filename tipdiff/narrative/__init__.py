@@ -37,9 +37,12 @@ def narrate(comparison: Comparison, profile: Profile = TIP) -> Narrative:
     old = read_edition(old_report, matched_old, profile)
     new = read_edition(new_report, matched_new, profile)
     vocabulary = Vocabulary.of([bag(s.key) for s in (*old_report.sentences, *new_report.sentences)])
+    old_items, new_items = summary_items(old_report, profile), summary_items(new_report, profile)
+    # only two summaries that both list their items can tell what is new to the list
     both = {profile.summary} <= {s.key for s in old_report.sections} & {s.key for s in new_report.sections}
-    summary = summary_changes(old_report, new_report, profile, vocabulary) if both else ()
-    items = (*summary_items(old_report, profile), *summary_items(new_report, profile))
+    listed = both and old_items and new_items
+    summary = summary_changes(old_report, new_report, profile, vocabulary) if listed else ()
+    items = (*old_items, *new_items)
     # Only a section both reports have can tell of recommendations dropped.
     recommendations_section = next(
         (s for s in comparison.sections if s.key == profile.recommendations and _presence(s) == "both"), None

@@ -59,7 +59,7 @@ def meaning_shifts(change: Change) -> tuple[MeaningShift, ...]:
                 shifts.append(MeaningShift(word, None) if dropped(word) else MeaningShift(None, word))
     for a, b in OPPOSITES:
         for before, after in ((a, b), (b, a)):
-            if dropped(before) and added(after):
+            if dropped(before) and added(after) and not _negated_alike(before, after, old_text, new_text):
                 shifts.append(MeaningShift(before, after))
     for marker in MARKERS:
         if _has(old_text, marker) != _has(new_text, marker):
@@ -67,11 +67,31 @@ def meaning_shifts(change: Change) -> tuple[MeaningShift, ...]:
     if change.similarity >= HEDGES_MATTER:
         for hedge in HEDGES:
             single = " " not in hedge
-            if dropped(hedge) if single else _has(old_text, hedge) and not _has(new_text, hedge):
+            went = dropped(hedge) if single else _has(old_text, hedge) and not _has(new_text, hedge)
+            came_in = added(hedge) if single else _has(new_text, hedge) and not _has(old_text, hedge)
+            if went and not _hedges_a_new_number(hedge, old_text, new_text):
                 shifts.append(MeaningShift(hedge, None))
-            elif added(hedge) if single else _has(new_text, hedge) and not _has(old_text, hedge):
+            elif came_in and not _hedges_a_new_number(hedge, new_text, old_text):
                 shifts.append(MeaningShift(None, hedge))
     return tuple(dict.fromkeys(shifts))
+
+
+_NEGATIVE = re.compile(r"\b(?:not|no|lack|lacked|lacking|without)\s+(?:of\s+)?(?:the\s+|an?\s+)?(\w+)")
+
+
+def _negated_alike(word: str, opposite: str, old_text: str, new_text: str) -> bool:
+    """ "the lack of adequate protection" and "inadequate protections" say one thing: a
+    positive word under a negation became its negative form, or the other way round."""
+    negated = {m.group(1) for text in (old_text, new_text) for m in _NEGATIVE.finditer(text)}
+    positive = word if opposite == "in" + word else opposite if word == "in" + opposite else None
+    return positive is not None and positive in negated
+
+
+def _hedges_a_new_number(hedge: str, text: str, other: str) -> bool:
+    """The hedge qualifies a number the other sentence does not have ("at least 35" for a
+    year the other never covers): it belongs to a new figure, not to a rewording."""
+    found = re.search(rf"\b{re.escape(hedge)}\s+([\d,.]+\d|\d)", text)
+    return bool(found) and not re.search(rf"(?<![\d,.]){re.escape(found.group(1))}(?![\d,.]*\d)", other)
 
 
 def is_cosmetic(change: Change) -> bool:

@@ -64,6 +64,8 @@ def summary_changes(old: Report, new: Report, profile: Profile, vocabulary: Voca
     matched by wording, each at most once; an item the other summary says in a sentence of its
     own is named there too."""
     before, after = summary_items(old, profile), summary_items(new, profile)
+    kinds = {item.kind for item in before} & {item.kind for item in after}  # a list only one has tells nothing
+    before, after = [i for i in before if i.kind in kinds], [i for i in after if i.kind in kinds]
     bags = {id(item): bag(_DETAIL.sub("", item.text)) for item in (*before, *after)}
     pairs = sorted(
         (
