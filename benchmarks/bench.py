@@ -8,6 +8,9 @@
    fresh process: time, peak memory, and the growth exponent fitted over the sizes.
 3. Peers on the same inputs, as ratios: Python's difflib over the sentences, and
    `git diff --no-index --word-diff`.
+4. Reports as published: one country out of a year's PDF of about 600 pages (written here
+   with reportlab, from the test extras), the list of its countries, a comparison of two
+   such PDFs, and a saved web page of more than 5 MB.
 """
 
 import argparse
@@ -21,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from tipdiff.align import align_sentences
 from tipdiff.arrange import arrange
 from tipdiff.classify import classify
@@ -32,7 +37,7 @@ from tipdiff.model import Report
 from tipdiff.narrative import narrate
 from tipdiff.pipeline import compare, load_report
 from tipdiff.profiles.tip import TIP
-from tipdiff.read import detect_format, read_text
+from tipdiff.readers.text import detect_format, read_text
 from tipdiff.render import render_changes, render_json, render_narrative
 from tipdiff.sections import split_sections
 from tipdiff.similarity import Wording
@@ -115,12 +120,46 @@ def _peak_memory(command: list[str]) -> float:
     return int(result.stderr.strip().splitlines()[-1]) / 1024
 
 
+def published(repeat: int) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from published import web_page, write_pdf
+
+    print("\nreports as published: fresh `tipdiff` processes, median of", repeat)
+    with tempfile.TemporaryDirectory() as folder:
+        years = {}
+        for source in (OLD, NEW):
+            text = source.read_text(encoding="utf-8")
+            others = [text.replace("MEXICO (Tier 2)", f"COUNTRY {n:02d} (Tier 2)") for n in range(88)]
+            pdf = write_pdf(Path(folder) / f"{source.stem}.pdf", [*others[:80], text, *others[80:]])
+            years[source.stem] = pdf
+        pages = len(pdfium.PdfDocument(str(pdf)))
+        page = Path(folder) / "mexico.html"
+        padding = "<div class='related'>" + "<p>Another story of the day.</p>" * 160_000 + "</div>"
+        page.write_text(web_page(NEW.read_text(encoding="utf-8"), "Mexico").replace("<footer", padding + "<footer"))
+        cli = [sys.executable, "-m", "tipdiff.cli"]
+        runs = {
+            f"extract one country ({pages} pages)": [*cli, "extract", str(pdf), "--country", "Mexico"],
+            f"extract --list ({pages} pages)": [*cli, "extract", str(pdf), "--list"],
+            "compare two such PDFs --country": [*cli, "compare", *map(str, years.values()), "--country", "Mexico"],
+            f"web page of {page.stat().st_size / 2**20:.1f} MB": [*cli, "extract", str(page)],
+        }
+        for name, command in runs.items():
+            seconds = median_seconds(
+                lambda command=command: subprocess.run(command, check=True, capture_output=True), repeat
+            )
+            print(f"  {name:<36} {seconds:8.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--sizes", default="1,4,16,64", help="repeat counts for the scaling table")
+    parser.add_argument("--only-published", action="store_true", help="only the PDF and web page timings")
     arguments = parser.parse_args()
     repeat = arguments.repeat
+    if arguments.only_published:
+        published(max(3, repeat // 4))
+        return
 
     texts = [read_text(p) for p in (OLD, NEW)]
     blocks = [split_blocks(t, detect_format(t, str(p))) for t, p in zip(texts, (OLD, NEW), strict=True)]
@@ -158,6 +197,7 @@ def main() -> None:
     cli = median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), max(3, repeat // 4))
     print(f"  {'CLI call (fresh process, json)':<36} {cli * 1000:8.1f} ms")
     scaling([int(n) for n in arguments.sizes.split(",")])
+    published(max(3, repeat // 4))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import pytest
 import tipdiff
 from tipdiff.errors import EmptyReport, NotText, NotUtf8
 from tipdiff.model import Report
-from tipdiff.read import decode, detect_format
+from tipdiff.readers.text import decode, detect_format
 
 TWO_SENTENCES = "PROTECTION\nThe government maintained protection efforts. It identified 440 victims.\n"
 

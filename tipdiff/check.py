@@ -18,7 +18,7 @@ from tipdiff.narrative import narrate
 from tipdiff.pipeline import compare, parse_report
 from tipdiff.profiles import GENERIC, Profile
 from tipdiff.profiles.tip import TIP
-from tipdiff.read import read_text
+from tipdiff.readers.text import read_text
 from tipdiff.validate import RULES, validate
 from tipdiff.wording import label
 

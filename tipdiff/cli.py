@@ -79,14 +79,25 @@ def compare(
             " findings; full: every finding of every section."
         ),
     ] = Detail.brief,
-    input_format: Annotated[InputFormat, typer.Option(help="Markup of both reports.")] = InputFormat.auto,
+    country: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Compare this country's narrative, cut out of reports that hold many (the year's PDF)."),
+    ] = None,
+    input_format: Annotated[
+        InputFormat, typer.Option(help="Markup of text reports (PDF and web pages are recognised by their content).")
+    ] = InputFormat.auto,
     profile: Annotated[ProfileName, typer.Option(help="The report family.")] = ProfileName.tip,
 ) -> None:
     """Align two editions sentence by sentence and tell what changed this year.
 
-    Example:
+    Reports may be text, Markdown or wiki files, PDFs or saved web pages; line numbers in
+    the output are lines of the text `tipdiff extract` shows for each.
+
+    Examples:
 
         tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt --format html -o changes.html
+
+        tipdiff compare 2022-TIP-Report.pdf 2023-TIP-Report.pdf --country Mexico
     """
     from tipdiff.jsonform import comparison_json
     from tipdiff.narrative import narrate
@@ -95,7 +106,9 @@ def compare(
     chosen = PROFILES[profile.value]
     markup = None if input_format is InputFormat.auto else input_format.value
     try:
-        comparison = compare_reports(load_report(old, markup, chosen), load_report(new, markup, chosen))
+        comparison = compare_reports(
+            load_report(old, markup, chosen, country), load_report(new, markup, chosen, country)
+        )
         rendered: Iterable[str]
         if format is OutputFormat.changes:
             rendered = [render_changes(comparison, chosen)]
@@ -111,6 +124,49 @@ def compare(
             write_atomically(output, rendered)
         elif format is OutputFormat.text and sys.stdout.isatty():
             show_in_terminal("".join(rendered))
+        else:
+            sys.stdout.writelines(rendered)
+    except TipdiffError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def extract(
+    report: Annotated[Path, typer.Argument(help="A report: text, PDF or a saved web page.", show_default=False)],
+    country: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Cut out this country's narrative (needed when the report holds many)."),
+    ] = None,
+    list_countries: Annotated[bool, typer.Option("--list", help="List the countries the report holds.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead.")] = None,  # noqa: UP045
+    profile: Annotated[ProfileName, typer.Option(help="The report family.")] = ProfileName.tip,
+) -> None:
+    """Write the text tipdiff reads from a report: exactly what a comparison uses, so that the
+    line numbers it cites can be looked up.
+
+    Examples:
+
+        tipdiff extract 2023-TIP-Report.pdf --list
+
+        tipdiff extract 2023-TIP-Report.pdf --country Mexico -o mexico-2023.md
+    """
+    from tipdiff.readers import extract as extract_text
+    from tipdiff.readers import list_parts
+
+    chosen = PROFILES[profile.value]
+    try:
+        if list_countries:
+            rendered = [
+                f"{part.heading}" + (f"  (p. {page})" if page else f"  (line {part.line + 1})") + "\n"
+                for part, page in list_parts(report, chosen)
+            ]
+            if not rendered:
+                raise TipdiffError(f"{report}: holds no country headings such as 'MEXICO: Tier 2'")
+        else:
+            rendered = [extract_text(report, chosen, country).text]
+        if output is not None:
+            write_atomically(output, rendered)
         else:
             sys.stdout.writelines(rendered)
     except TipdiffError as error:

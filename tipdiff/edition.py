@@ -31,6 +31,7 @@ def read_edition(report: Report, matched: int, profile: Profile) -> Edition:
         sentences=len(report.sentences),
         matched=matched,
         sections=tuple(s.name for s in report.sections),
+        source=report.source,
     )
 
 

@@ -150,6 +150,7 @@ def _report(report: Report) -> dict[str, Any]:
     return {
         "name": report.name,
         "format": report.format,
+        "source": report.source,
         "sentences": len(report.sentences),
         "sections": [
             {

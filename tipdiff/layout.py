@@ -8,7 +8,7 @@ import re
 from itertools import accumulate
 
 from tipdiff.model import Block, BlockKind
-from tipdiff.read import Format
+from tipdiff.readers.text import Format
 
 _BULLET = re.compile(r"^[ \t]*(?:[•·▪◦●‣⁃*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
 _LINE_END = re.compile(r"[.!?:;]['\"”’)\]]*$")

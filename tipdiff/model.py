@@ -190,6 +190,9 @@ class Report:
     """The edition's year, from its title, its file name, or the year its text mentions most."""
     data_year: int | None = None
     """The year most of its figures are for (a TIP report of year N reports on year N-1)."""
+    source: Literal["text", "pdf", "html"] = "text"
+    """What the file was; the lines of a PDF or web page are those of the text `tipdiff
+    extract` writes for it."""
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -349,6 +352,8 @@ class Edition:
     """How many of its sentences have a counterpart in the other report."""
     sections: tuple[str, ...]
     """Keys of its sections, in reading order."""
+    source: str = "text"
+    """What the file was: text, pdf or html."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """The pipeline, in the order the stages run: the one place that order is written down.
 
-read -> layout -> sections (-> sentences) -> facts -> match -> align -> classify -> arrange
+read (readers/) -> layout -> sections (-> sentences) -> facts -> match -> align -> classify -> arrange
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 from tipdiff.align import align_sentences
@@ -16,14 +17,24 @@ from tipdiff.match import match_sections
 from tipdiff.model import BlockKind, Comparison, Report
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
-from tipdiff.read import FORMATS, Format, clean, decode, detect_format, read_text
+from tipdiff.readers import extract
+from tipdiff.readers.text import FORMATS, Format, clean, decode, detect_format
 from tipdiff.sections import split_sections
 from tipdiff.similarity import Wording
 
 
-def load_report(path: str | Path, format: str | None = None, profile: Profile = TIP) -> Report:
-    """Read a report file; `format` is plain, markdown or wiki, or None to detect it."""
-    return parse_report(read_text(path), str(path), format, profile)
+def load_report(
+    path: str | Path, format: str | None = None, profile: Profile = TIP, country: str | None = None
+) -> Report:
+    """Read a report file as it was published (text, Markdown, wiki, PDF, a saved web page).
+
+    `format` is the markup of a text report (plain, markdown or wiki), None to detect it;
+    `country` cuts that country's narrative out of a report that holds many.
+    """
+    if format is not None and format not in FORMATS:
+        raise UnknownFormat(f"{format!r} is not an input format; use one of {', '.join(FORMATS)}")
+    extracted = extract(path, profile, country, format)
+    return replace(parse_report(extracted.text, str(path), extracted.format, profile), source=extracted.kind)
 
 
 def parse_report(text: str | bytes, name: str = "<text>", format: str | None = None, profile: Profile = TIP) -> Report:

@@ -78,6 +78,9 @@ class Profile:
     included"); group "items" is the list."""
     shortfalls: re.Pattern[str] | None = None
     """Over a folded summary sentence: it opens the shortfalls, listed in the sentences after it."""
+    parts: tuple[re.Pattern[str], ...] = ()
+    """Over folded headings: one that opens a part of a document holding many (a country's
+    narrative in the whole year's report); group "country" names the part."""
 
     def key_for_heading(self, heading: str) -> str:
         """The canonical key a heading names, or a slug of the heading itself."""

@@ -185,6 +185,10 @@ TIP = Profile(
         re.compile(rf"^(?P<country>[^:()]+?):\s*{_TIER}$"),
         re.compile(r"^(?:human )?trafficking in (?P<country>[^()]+)$"),
     ),
+    parts=(
+        re.compile(rf"^(?P<country>[^()]+?)\s*\({_TIER}\)$"),
+        re.compile(rf"^(?P<country>[^:()]+?):\s*{_TIER}$"),
+    ),
     statements=(re.compile(r"\b[Tt]he Government of (?P<country>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"),),
     verdicts=(
         VerdictKind(

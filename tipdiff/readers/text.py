@@ -1,4 +1,4 @@
-"""Reading a file into text: checks that it is a report tipdiff can use, and which markup it is in."""
+"""Text reports (plain, Markdown, wiki): the file's bytes checked and decoded, and its markup told."""
 
 import re
 from pathlib import Path
@@ -18,22 +18,38 @@ _MARKDOWN = re.compile(r"^#{1,6}[ \t]+\S|^\S.*\n={3,}[ \t]*$", re.MULTILINE)
 """Only headings decide: plain text uses bullets and emphasis too, but never `# Title`."""
 
 
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*:/", re.IGNORECASE)
+"""A web address, even after `Path` has folded its "//" into one "/"."""
+
+
 def read_text(path: str | Path) -> str:
     """The file's text, or a TipdiffError that says in one line why it cannot be used."""
+    return decode(read_bytes(path), str(path))
+
+
+def read_bytes(path: str | Path, most: int | None = None) -> bytes:
+    """The file's bytes (its first `most` only, if given), or a TipdiffError that says in one
+    line why it cannot be read."""
     file = Path(path)
+    if _ADDRESS.match(str(path)) and not file.exists():
+        address = re.sub(r"^([a-z][a-z0-9+.-]*):/(?!/)", r"\1://", str(path), flags=re.IGNORECASE)
+        raise NotFound(
+            f"{address}: tipdiff reads files, not web addresses; save the page first"
+            " (your browser's Save Page As, or curl -L -o report.html ADDRESS) and give that file"
+        )
     if not file.exists():
         raise NotFound(f"{path}: no such file")
     if not file.is_file():
         raise NotAFile(f"{path}: is a directory, not a file" if file.is_dir() else f"{path}: not a regular file")
-    if file.stat().st_size > MAX_BYTES:
+    if most is None and file.stat().st_size > MAX_BYTES:
         raise TooLarge(
             f"{path}: {file.stat().st_size / 2**20:.0f} MB is more than the {MAX_BYTES // 2**20} MB tipdiff reads"
         )
     try:
-        data = file.read_bytes()
+        with file.open("rb") as handle:
+            return handle.read(-1 if most is None else most)
     except OSError as error:
         raise NotAFile(f"{path}: cannot be read ({error.strerror})") from None
-    return decode(data, str(path))
 
 
 def decode(data: bytes, name: str) -> str:

@@ -1,0 +1,90 @@
+"""Readers: a report file as it is published (text, Markdown, wiki, a PDF, a saved web page)
+made into the text tipdiff compares, and one country's part cut out of a year's report.
+
+Every reader gives text; `tipdiff extract` writes exactly that text, and every line number
+tipdiff cites is a line of it. A new input format is one module here with one function
+from a file to text.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from tipdiff.errors import TooLarge
+from tipdiff.profiles import Profile
+from tipdiff.readers.parts import Part, choose_part, cut, find_parts
+from tipdiff.readers.text import Format, decode, detect_format, read_bytes
+
+Kind = Literal["text", "pdf", "html"]
+
+MAX_PDF_BYTES = 1024 * 2**20
+"""The year's whole report as one PDF, photographs and all, is a few hundred MB at most."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A report's text as tipdiff reads it."""
+
+    text: str
+    """Exactly what the comparison reads; its lines are the lines every output cites."""
+    format: Format
+    """Its markup: what a PDF or web page reader writes is Markdown."""
+    kind: Kind
+    """What the file was."""
+
+
+def extract(path: str | Path, profile: Profile, country: str | None = None, markup: str | None = None) -> Extracted:
+    """A report file's text (one country's, if `country` is given), however it was published."""
+    file = Path(path)
+    kind, data = _read(file)
+    if kind == "pdf":
+        from tipdiff.readers.pdf import page_texts, pdf_markdown
+
+        pages = page_texts(file)
+        located = [(index, part) for index, text in enumerate(pages) for part in find_parts(text.split("\n"), profile)]
+        part = choose_part([part for _, part in located], country, str(path))
+        if part is None:
+            return Extracted(pdf_markdown(file), "markdown", kind)
+        at = next(position for position, (_, found) in enumerate(located) if found == part)
+        first = located[at][0]
+        last = located[at + 1][0] if at + 1 < len(located) else len(pages) - 1
+        return Extracted(cut(pdf_markdown(file, range(first, last + 1)), part, profile), "markdown", kind)
+    if kind == "html":
+        from tipdiff.readers.html import html_markdown
+
+        text, chosen = html_markdown(data, str(path)), "markdown"
+    else:
+        text = decode(data, str(path))
+        chosen = markup or detect_format(text, str(path))
+    part = choose_part(find_parts(text.split("\n"), profile), country, str(path))
+    return Extracted(cut(text, part, profile), chosen, kind)  # type: ignore[arg-type]
+
+
+def list_parts(path: str | Path, profile: Profile) -> list[tuple[Part, int | None]]:
+    """The parts (countries) a file holds, each with the 1-based PDF page it starts on."""
+    file = Path(path)
+    kind, _data = _read(file)
+    if kind == "pdf":
+        from tipdiff.readers.pdf import page_texts
+
+        return [
+            (part, index + 1)
+            for index, text in enumerate(page_texts(file))
+            for part in find_parts(text.split("\n"), profile)
+        ]
+    return [(part, None) for part in find_parts(extract(path, profile).text.split("\n"), profile)]
+
+
+def _read(file: Path) -> tuple[Kind, bytes]:
+    """What the file is, and its bytes (none for a PDF, which PDFium reads itself)."""
+    head = read_bytes(file, most=64 * 1024)
+    if b"%PDF-" in head[:1024]:
+        if file.stat().st_size > MAX_PDF_BYTES:
+            raise TooLarge(f"{file}: {file.stat().st_size / 2**20:.0f} MB is more than the 1024 MB tipdiff reads")
+        return "pdf", b""
+    data = read_bytes(file) if len(head) == 64 * 1024 else head
+    from tipdiff.readers.html import looks_like_html
+
+    if looks_like_html(head) or file.suffix.lower() in (".html", ".htm", ".xhtml"):
+        return "html", data
+    return "text", data

@@ -1,0 +1,173 @@
+"""Saved web pages: the page's main text, its headings and lists, without the site around it.
+
+A government page wraps one narrative in menus, breadcrumbs, banners, share buttons and
+footers. The page's own landmarks (`<main>`, `<nav>`, `role="navigation"`, ...) and the
+names sites give such parts ("cookie-banner", "breadcrumbs") say what to drop; what is
+left is read block by block: h1-h6 as headings, a paragraph that is wholly bold (or opens
+with a short bold run-in title) as a heading, list items as bullets.
+"""
+
+import re
+from collections.abc import Iterator
+
+import lxml.etree
+import lxml.html
+
+from tipdiff.errors import NotText
+from tipdiff.readers.markup import MarkdownBlock, markdown_document
+
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "iframe", "svg",
+    "select", "input", "label", "dialog", "menu", "object", "embed", "canvas", "video", "audio", "map",
+)  # fmt: skip
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alertdialog", "menu"}
+_FURNITURE = re.compile(
+    r"(?:^|[-_ ])(?:cookies?|consent|banner|breadcrumbs?|share|sharing|social|menu|nav|navbar|navigation"
+    r"|footer|masthead|site-header|skip|sidebar|related|newsletter|subscribe|modal|popup|toolbar|print"
+    r"|back-to-top|to-top|pagination|pager|tags|disclaimer)(?:$|[-_ ])",
+    re.IGNORECASE,
+)
+"""Class or id words that name a site's furniture, never a report's text."""
+_BACK_TO_TOP = re.compile(r"^\W*(?:back to top|return to top|top of page|to top|top)\W*$", re.IGNORECASE)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCKS = {
+    "p", "div", "li", "dd", "dt", "blockquote", "pre", "td", "th", "figcaption", "caption", "section",
+    "article", "main", "header", "footer", "ul", "ol", "dl", "table", "tr", "tbody", "thead", "body", "address",
+    *_HEADINGS,
+}  # fmt: skip
+_BOLD = {"strong", "b"}
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+
+
+def looks_like_html(head: bytes) -> bool:
+    """A saved web page starts with its doctype or `<html>`, whatever its name."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
+    return start.startswith((b"<!doctype html", b"<html")) or (start.startswith(b"<?xml") and b"<html" in head.lower())
+
+
+def html_markdown(data: bytes, name: str) -> str:
+    """The page's main text as Markdown."""
+    try:
+        root = lxml.html.document_fromstring(_decoded(data, name))
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise NotText(f"{name}: is not a web page tipdiff can read ({error})") from None
+    main = _main(root)
+    _drop_furniture(main)
+    return markdown_document(_blocks(main))
+
+
+def _decoded(data: bytes, name: str) -> str:
+    """The page as text, in the charset it declares (UTF-8 when it declares none)."""
+    declared = _CHARSET.search(data[:4096])
+    for encoding in ((declared.group(1).decode("ascii"),) if declared else ()) + ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        return re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses a declaration inside a str
+    raise NotText(f"{name}: is not a web page tipdiff can read")  # cp1252 decodes nearly anything
+
+
+def _main(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The element holding the page's own text: its `<main>`, else its one article, else its body."""
+    for query in ("//main", "//*[@role='main']", "//article"):
+        found = [element for element in root.xpath(query) if _text_length(element) > 200]
+        if found:
+            return max(found, key=_text_length)
+    return root.find("body") if root.find("body") is not None else root
+
+
+def _text_length(element: lxml.html.HtmlElement) -> int:
+    return len(" ".join(element.text_content().split()))
+
+
+def _drop_furniture(main: lxml.html.HtmlElement) -> None:
+    """Remove, in place, every part of the page that is the site's rather than the report's."""
+    doomed = []
+    for element in main.iter():
+        if not isinstance(element.tag, str):  # comments, processing instructions
+            doomed.append(element)
+            continue
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        hidden = element.get("hidden") is not None or element.get("aria-hidden") == "true"
+        hidden = hidden or bool(re.search(r"display\s*:\s*none", element.get("style", "")))
+        if (
+            element.tag in _DROP_TAGS
+            or element.get("role") in _DROP_ROLES
+            or hidden
+            or (element is not main and _FURNITURE.search(names))
+            or (element.tag == "a" and _BACK_TO_TOP.match(element.text_content() or ""))
+            or (element.tag in ("header", "footer") and element.getparent() is not None and _outside_article(element))
+        ):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the tail text that follows the element
+
+
+def _outside_article(element: lxml.html.HtmlElement) -> bool:
+    """A page's own header and footer (not an article's, which holds its title)."""
+    return not any(ancestor.tag in ("article", "main") for ancestor in element.iterancestors())
+
+
+def _blocks(main: lxml.html.HtmlElement) -> Iterator[MarkdownBlock]:
+    """Headings, bullets and paragraphs in reading order."""
+    pieces: list[str] = []
+    owner: list[lxml.html.HtmlElement] = []
+
+    def flush() -> Iterator[MarkdownBlock]:
+        text = " ".join("".join(pieces).split())
+        pieces.clear()
+        if text and owner:
+            yield from _block(owner, text)
+
+    def walk(element: lxml.html.HtmlElement) -> Iterator[MarkdownBlock]:
+        block = element.tag in _BLOCKS
+        if block:
+            yield from flush()
+            owner.append(element)
+        if element.tag == "br":
+            pieces.append(" ")
+        pieces.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str):
+                yield from walk(child)
+            pieces.append(child.tail or "")
+        if block:
+            yield from flush()
+            owner.pop()
+
+    yield from walk(main)
+
+
+def _block(owners: list[lxml.html.HtmlElement], text: str) -> Iterator[MarkdownBlock]:
+    """One block of text, and what it is from the elements that hold it (innermost last)."""
+    element = owners[-1]
+    if element.tag in _HEADINGS:
+        yield MarkdownBlock("heading", text, _HEADINGS[element.tag])
+        return
+    if any(owner.tag == "li" for owner in owners):
+        yield MarkdownBlock("bullet", text)
+        return
+    title = _run_in_title(element, text)
+    if title is not None:
+        yield MarkdownBlock("heading", title, 4)
+        rest = text[len(title) :].strip()
+        if rest:
+            yield MarkdownBlock("paragraph", rest)
+        return
+    yield MarkdownBlock("paragraph", text)
+
+
+def _run_in_title(element: lxml.html.HtmlElement, text: str) -> str | None:
+    """The title of a paragraph that is wholly bold, or that opens with a short bold title
+    ("<strong>PROSECUTION:</strong> The government ..."), else None."""
+    if (element.text or "").strip() or not len(element) or element[0].tag not in _BOLD:
+        return None
+    bold = " ".join(element[0].text_content().split())
+    if not bold or not text.startswith(bold):
+        return None
+    if bold == text:
+        return bold if len(bold.split()) <= 12 and not re.search(r"[.;,]$", bold) else None
+    titled = bold.endswith(":") or (bold.isupper() and len(bold) > 3)
+    return bold if titled and len(bold.split()) <= 8 else None

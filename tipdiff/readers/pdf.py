@@ -1,0 +1,392 @@
+"""PDF reports: the text layer read with PDFium, in reading order, as Markdown.
+
+A PDF knows glyphs and where they sit, not paragraphs or headings. What a reader sees
+is rebuilt from that: lines from glyphs on one baseline, columns from where lines start
+and end, headings from a larger or bold font, paragraphs from gaps and indents. What
+is not the report's prose goes: running headers and footers (the same words at the same
+edge of many pages), page numbers, footnotes (small type at the foot of a page) and the
+raised digits that point to them. A word hyphenated at a line's end is rejoined the way
+the rest of the document writes it.
+"""
+
+import ctypes
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import median
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from tipdiff.errors import NotText
+from tipdiff.readers.markup import MarkdownBlock, markdown_document
+from tipdiff.sentences import stem
+
+_BREAKS = {0x0D, 0x0A}
+_HYPHENS = {0x2D, 0x02, 0xFFFE, 0x00AD, 0x2010}
+"""PDFium writes a hyphen that ends a line as U+FFFE or U+0002."""
+_BULLET = re.compile(r"^[•●▪◦‣⁃■□\uf0a7\uf0b7\uf076\uf0d8]\s*")
+"""Bullet glyphs (Symbol and Wingdings ones included); a dash that opens a line is prose."""
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_FORCE_BOLD = 1 << 18
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[\divxlc]{1,6}(?:\s+(?:of|/)\s+\d+)?$", re.IGNORECASE)
+_FULL_STOP = re.compile(r"[.!?]['\"”’)\]]*$")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_MARGIN = 0.09
+"""The share of a page's height at its top and at its foot where running heads sit."""
+_KEEP_HYPHEN = frozenset(
+    "anti non self cross counter co ex multi semi quasi pseudo post pre well ill long short"
+    " full half part all low high state government".split()
+)
+"""First halves that keep their hyphen at a line break when the document gives no other way."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of type (or one column's part of it) on a page."""
+
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    size: float
+    """The font size of most of its letters."""
+    bold: bool
+
+
+def pdf_markdown(path: Path, pages: Sequence[int] | None = None) -> str:
+    """The document (or the given 0-based pages of it) as Markdown, in reading order."""
+    with open_pdf(path) as document:
+        chosen = range(len(document)) if pages is None else pages
+        sizes = {index: document.get_page_size(index) for index in chosen}
+        heights = {index: height for index, (_, height) in sizes.items()}
+        lines = [line for index in chosen for line in _reading_order(_page_lines(document, index), sizes[index][0])]
+    if not any(line.text.strip() for line in lines):
+        raise NotText(f"{path}: has no text layer (a scanned or image-only PDF); run OCR first, e.g. ocrmypdf")
+    return markdown_document(_blocks(_without_furniture(lines, heights)))
+
+
+def page_texts(path: Path) -> list[str]:
+    """Each page's text as PDFium reads it: fast enough to search a 600-page report."""
+    with open_pdf(path) as document:
+        texts = []
+        for index in range(len(document)):
+            textpage = document[index].get_textpage()
+            texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\ufffe", "-"))
+    if not any(text.strip() for text in texts):
+        raise NotText(f"{path}: has no text layer (a scanned or image-only PDF); run OCR first, e.g. ocrmypdf")
+    return texts
+
+
+class open_pdf:
+    """A PDFium document that is closed however reading ends; a PDF it cannot open says why."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self.document = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as error:
+            if "password" in str(error).lower():
+                raise NotText(f"{path}: is an encrypted PDF; decrypt it first (e.g. qpdf --decrypt)") from None
+            raise NotText(f"{path}: is not a PDF tipdiff can read ({error})") from None
+
+    def __enter__(self) -> pdfium.PdfDocument:
+        return self.document
+
+    def __exit__(self, *_: object) -> None:
+        self.document.close()
+
+
+def _page_lines(document: pdfium.PdfDocument, index: int) -> Iterator[Line]:
+    """The page's lines, glyph by glyph: a line ends where PDFium ends one, where the text
+    goes back or down, or at a gap wide enough to be a column's gutter."""
+    page = document[index]
+    textpage = page.get_textpage()
+    raw = textpage.raw
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    glyphs: list[tuple[str, float, float, float, float, float, bool]] = []
+    for i in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if code in _BREAKS:
+            yield from _line(index, glyphs)
+            glyphs = []
+            continue
+        left, bottom, right, top = textpage.get_charbox(i)
+        size = pdfium_c.FPDFText_GetFontSize(raw, i)
+        if glyphs and code != 0x20:
+            previous = glyphs[-1]
+            line_top, line_bottom = max(g[4] for g in glyphs[-8:]), min(g[3] for g in glyphs[-8:])
+            below = top < line_bottom - 0.3 * size
+            if left < previous[1] - size or bottom > line_top or below or left - previous[2] > 2 * size:
+                yield from _line(index, glyphs)
+                glyphs = []
+        pdfium_c.FPDFText_GetFontInfo(raw, i, name, len(name), ctypes.byref(flags))
+        bold = bool(_BOLD.search(name.value.decode("latin-1"))) or bool(flags.value & _FORCE_BOLD)
+        char = "-" if code in _HYPHENS else chr(code) if code < 0x110000 else " "
+        glyphs.append((char, left, right, bottom, top, size, bold))
+    yield from _line(index, glyphs)
+    textpage.close()
+    page.close()
+
+
+def _line(page: int, glyphs: list[tuple[str, float, float, float, float, float, bool]]) -> Iterator[Line]:
+    """A line from its glyphs, without the small raised digits that point to footnotes."""
+    letters = [g for g in glyphs if not g[0].isspace()]
+    if not letters:
+        return
+    size = median(g[5] for g in letters)
+    baseline = median(g[3] for g in letters if g[5] >= 0.9 * size)
+    kept = [g for g in glyphs if not (g[0] in "0123456789*†‡" and g[5] < 0.8 * size and g[3] > baseline + 0.15 * size)]
+    text = " ".join("".join(g[0] for g in kept).split())
+    shown = [g for g in kept if not g[0].isspace()]
+    if not text:
+        return
+    yield Line(
+        page,
+        min(g[1] for g in shown),
+        max(g[2] for g in shown),
+        max(g[4] for g in shown),
+        min(g[3] for g in shown),
+        text,
+        size,
+        sum(g[6] for g in shown if g[0].isalpha()) > 0.6 * sum(g[0].isalpha() for g in shown),
+    )
+
+
+def _reading_order(lines: Iterator[Line], width: float) -> list[Line]:
+    """A page's lines as a person reads them: top to bottom, and where the page is set in two
+    columns, the left column before the right, between the lines that span both."""
+    page = sorted(lines, key=lambda line: (-round(line.top), line.x0))
+    gutter = _gutter(page, width)
+    if gutter is None:
+        return page
+    ordered: list[Line] = []
+    band: list[Line] = []
+    for line in page:
+        if line.x1 <= gutter or line.x0 >= gutter:
+            band.append(line)
+            continue
+        ordered += [*sorted(band, key=lambda line: line.x0 >= gutter), line]  # stable: top to bottom
+        band = []
+    return ordered + sorted(band, key=lambda line: line.x0 >= gutter)
+
+
+def _gutter(page: list[Line], width: float) -> float | None:
+    """Where a page set in two columns divides them: the line down its middle that the
+    fewest lines cross, if lines on both sides of it are many and lines across it few."""
+    if len(page) < 6:
+        return None
+    best = min(
+        (sum(line.x0 < x < line.x1 for line in page), x) for x in (width * share / 100 for share in range(35, 66))
+    )
+    crossing, x = best
+    left = sum(line.x1 <= x for line in page)
+    right = sum(line.x0 >= x for line in page)
+    return x if crossing <= 0.1 * len(page) and min(left, right) >= 3 else None
+
+
+def _without_furniture(lines: list[Line], heights: dict[int, float]) -> list[Line]:
+    """The lines without running heads and feet, page numbers and footnotes."""
+    if not lines:
+        return []
+    body = _body_size(lines)
+
+    def at_edge(line: Line) -> bool:
+        height = heights[line.page]
+        return line.bottom > (1 - _MARGIN) * height or line.top < _MARGIN * height
+
+    def running(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text.casefold())
+
+    pages_with = Counter(
+        running(line) for line in {(line.page, running(line)): line for line in lines if at_edge(line)}.values()
+    )
+    kept = []
+    for line in lines:
+        if at_edge(line) and (
+            _PAGE_NUMBER.match(line.text)
+            or (len(heights) > 1 and pages_with[running(line)] >= max(2, len(heights) // 3))
+            or (line.size < 0.9 * body and not _footnote_start(line))
+        ):
+            continue
+        kept.append(line)
+    return _without_footnotes(kept, body)
+
+
+def _footnote_start(line: Line) -> bool:
+    return bool(re.match(r"^\d{1,3}\s+\S", line.text))
+
+
+def _without_footnotes(lines: list[Line], body: float) -> list[Line]:
+    """Small type below the last line of body text on its page is a footnote."""
+    last_body = {}
+    for line in lines:
+        if line.size >= 0.9 * body:
+            last_body[line.page] = min(last_body.get(line.page, line.bottom), line.bottom)
+    return [
+        line for line in lines if not (line.size < 0.85 * body and line.top <= last_body.get(line.page, float("inf")))
+    ]
+
+
+def _body_size(lines: Sequence[Line]) -> float:
+    """The font size most of the document's letters are set in."""
+    sizes = Counter[float]()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0]
+
+
+def _blocks(lines: list[Line]) -> list[MarkdownBlock]:
+    """Headings, bullets and paragraphs from the lines, a hyphenated word rejoined."""
+    if not lines:
+        return []
+    body = _body_size(lines)
+    heading_sizes = sorted({round(line.size * 2) / 2 for line in lines if line.size >= 1.15 * body}, reverse=True)
+    vocabulary = _vocabulary(lines)
+    pitch = _line_pitch(lines, body)
+    edges = _right_edges(lines, body)
+    blocks: list[MarkdownBlock] = []
+    current: list[Line] = []
+    level = 0
+
+    def close() -> None:
+        if current:
+            text = _joined([line.text for line in current], vocabulary)
+            bullet = not level and _BULLET.match(text)
+            kind = "heading" if level else "bullet" if bullet else "paragraph"
+            blocks.append(MarkdownBlock(kind, text[bullet.end() :] if bullet else text, level))
+
+    for number, line in enumerate(lines):
+        line_level = _heading_level(line, body, heading_sizes)
+        if not current or line_level != level:
+            starts = True
+        elif level:
+            starts = not _close_below(current[-1], line, pitch)
+        else:
+            starts = _starts_block(current, line, pitch, body, edges[number - 1])
+        if starts:
+            close()
+            current, level = [line], line_level
+        else:
+            current.append(line)
+    close()
+    return blocks
+
+
+def _heading_level(line: Line, body: float, heading_sizes: list[float]) -> int:
+    """1 for the largest heading type, and so on; bold lines in body type come last."""
+    size = round(line.size * 2) / 2
+    if size in heading_sizes:
+        return heading_sizes.index(size) + 1
+    short = len(line.text.split()) <= 12 and not re.search(r"[.;,]$", line.text)
+    if line.bold and short and not _BULLET.match(line.text):
+        return len(heading_sizes) + 1
+    return 0
+
+
+def _close_below(previous: Line, line: Line, pitch: float) -> bool:
+    """A heading wrapped onto a second line sits right below its first."""
+    return previous.page == line.page and 0 < previous.bottom - line.bottom <= 1.6 * max(pitch, line.size)
+
+
+def _starts_block(current: list[Line], line: Line, pitch: float, body: float, edge: float) -> bool:
+    """Whether `line` begins a new paragraph or bullet rather than continuing the block."""
+    if _BULLET.match(line.text):
+        return True
+    previous = current[-1]
+    if not (previous.page == line.page and previous.bottom > line.bottom and abs(previous.x0 - line.x0) < 8 * body):
+        return bool(_FULL_STOP.search(previous.text))  # the next column or page: a paragraph goes on with its sentence
+    if previous.bottom - line.bottom > 1.25 * pitch:
+        return True
+    if _BULLET.match(current[0].text):
+        return line.x0 <= current[0].x0 + 0.3 * body  # wrapped lines hang under the bullet's text
+    indented = line.x0 > previous.x0 + 0.5 * body
+    short = previous.x1 < edge - max(2 * body, 0.2 * (edge - previous.x0))
+    return bool(_FULL_STOP.search(previous.text)) and (indented or short)
+
+
+def _right_edges(lines: Sequence[Line], body: float) -> list[float]:
+    """For each line, where the lines of its column end on its page."""
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    return [max(other.x1 for other in pages[line.page] if abs(other.x0 - line.x0) < 3 * body) for line in lines]
+
+
+def _line_pitch(lines: Sequence[Line], body: float) -> float:
+    """The usual distance from one line of body text to the next."""
+    steps = [
+        round(a.bottom - b.bottom, 1)
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and 0 < a.bottom - b.bottom < 3 * body and abs(a.x0 - b.x0) < 2 * body
+    ]
+    return Counter(steps).most_common(1)[0][0] if steps else 1.2 * body
+
+
+def _vocabulary(lines: Sequence[Line]) -> Counter[str]:
+    """How often the document writes each word, each hyphenated compound and each pair of
+    words, not counting the halves of a word broken at a line's end."""
+    counts = Counter[str]()
+    broken = False
+    for line in lines:
+        text = line.text.casefold()
+        if broken:
+            text = re.sub(r"^[^\W\d_]+", " ", text)
+        broken = bool(re.search(r"[^\W\d_]-$", text))
+        if broken:
+            text = re.sub(r"[^\W\d_]+-$", " ", text)
+        found = _WORD.findall(text)
+        counts.update(found)
+        counts.update(re.findall(r"[^\W\d_]+-[^\W\d_]+", text))
+        counts.update(" ".join(pair) for pair in itertools.pairwise(found))
+    return counts
+
+
+def _joined(texts: list[str], vocabulary: Counter[str]) -> str:
+    """Lines of one block as one line of text."""
+    joined = texts[0]
+    for text in texts[1:]:
+        broken = re.search(r"([^\W\d_]+)-$", joined[-80:]) if joined.endswith("-") else None
+        following = re.match(r"[^\W\d_]+", text)
+        if broken and following:
+            head = joined[: len(joined) - len(broken.group(0))]
+            joined = head + rejoin(broken.group(1), following.group(0), vocabulary) + text[following.end() :]
+        else:
+            joined += text if joined.endswith("-") and text[:1].isdigit() else " " + text
+    return joined
+
+
+def rejoin(first: str, second: str, vocabulary: Counter[str]) -> str:
+    """A word broken at a line's end, put back as the document writes it elsewhere; failing
+    that, by the rules of English typesetting: "legally-" + "required" is two words (an -ly
+    adverb takes no hyphen), "anti-" + "trafficking" and "court-" + "ordered" keep their
+    hyphen (both halves are words), "investi-" + "gations" is one word."""
+    a, b = first.casefold(), second.casefold()
+    if second[:1].isupper():
+        return f"{first}-{second}"  # "non-Spanish": a syllable break never leaves a capital
+    seen = {
+        first + second: vocabulary[a + b],
+        f"{first}-{second}": vocabulary[f"{a}-{b}"],
+        f"{first} {second}": vocabulary[f"{a} {b}"],
+    }
+    best = max(seen, key=seen.__getitem__)
+    if seen[best]:
+        return best
+    if a.endswith("ly") and len(a) > 4:
+        return f"{first} {second}"
+    if a in _KEEP_HYPHEN or (len(b) > 2 and _is_word(a, vocabulary) and _is_word(b, vocabulary)):
+        return f"{first}-{second}"
+    return first + second
+
+
+def _is_word(word: str, vocabulary: Counter[str]) -> bool:
+    """Whether the document writes `word`, or another form of it ("order" for "ordered")."""
+    if vocabulary[word]:
+        return True
+    root = stem(word)
+    return len(root) > 2 and any(vocabulary[root + ending] for ending in ("", "s", "e", "es", "ed", "ing", "er", "ion"))
