@@ -141,7 +141,7 @@ def published(repeat: int) -> None:
             f"extract one country ({pages} pages)": [*cli, "extract", str(pdf), "--country", "Mexico"],
             f"extract --list ({pages} pages)": [*cli, "extract", str(pdf), "--list"],
             "compare two such PDFs --country": [*cli, "compare", *map(str, years.values()), "--country", "Mexico"],
-            f"web page of {page.stat().st_size / 2**20:.1f} MB": [*cli, "extract", str(page)],
+            f"web page of {page.stat().st_size / 1e6:.1f} MB": [*cli, "extract", str(page)],
         }
         for name, command in runs.items():
             seconds = median_seconds(

@@ -147,6 +147,7 @@ def test_the_command_line_reads_the_years_pdf(published: Path, capsys: pytest.Ca
     assert main(["compare", str(published / "2022.pdf"), pdf, "--country", "Mexico", "-f", "markdown"]) == 0
     narrative = capsys.readouterr().out
     assert "Protection**: maintained → **decreased**" in narrative
+    assert "Line numbers (l.) of a PDF or web page are lines of the text `tipdiff extract` writes" in narrative
     assert "Malta" not in narrative and "Moldova" not in narrative
 
 
@@ -276,3 +277,9 @@ def test_a_pdf_is_recognised_by_its_content_not_its_name(published: Path, tmp_pa
     assert extract(renamed, TIP, "Mexico").kind == "pdf"
     with pytest.raises(NotText):
         extract(tmp_path.joinpath("empty.pdf").write_bytes(b"%PDF-1.4\n") and tmp_path / "empty.pdf", TIP)
+
+
+def test_a_pdf_in_one_column_reads_the_same(tmp_path: Path) -> None:
+    text = (EXAMPLES / "2022.txt").read_text(encoding="utf-8")
+    pdf = write_pdf(tmp_path / "one-column.pdf", [text], columns=1)
+    assert sentence_words(load_report(pdf)) == sentence_words(parse_report(text, "2022.txt"))

@@ -14,9 +14,11 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -32,6 +34,10 @@ _BULLET = re.compile(r"^[•●▪◦‣⁃■□\uf0a7\uf0b7\uf076\uf0d8]\s*")
 """Bullet glyphs (Symbol and Wingdings ones included); a dash that opens a line is prose."""
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _FORCE_BOLD = 1 << 18
+_MARKERS = set("0123456789*†‡")
+"""What a raised footnote marker is made of."""
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})  # fmt: skip
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[\divxlc]{1,6}(?:\s+(?:of|/)\s+\d+)?$", re.IGNORECASE)
 _FULL_STOP = re.compile(r"[.!?]['\"”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -66,8 +72,8 @@ def pdf_markdown(path: Path, pages: Sequence[int] | None = None) -> str:
         sizes = {index: document.get_page_size(index) for index in chosen}
         heights = {index: height for index, (_, height) in sizes.items()}
         lines = [line for index in chosen for line in _reading_order(_page_lines(document, index), sizes[index][0])]
-    if not any(line.text.strip() for line in lines):
-        raise NotText(f"{path}: has no text layer (a scanned or image-only PDF); run OCR first, e.g. ocrmypdf")
+    if not lines:
+        raise _no_text(path)
     return markdown_document(_blocks(_without_furniture(lines, heights)))
 
 
@@ -79,37 +85,50 @@ def page_texts(path: Path) -> list[str]:
             textpage = document[index].get_textpage()
             texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\ufffe", "-"))
     if not any(text.strip() for text in texts):
-        raise NotText(f"{path}: has no text layer (a scanned or image-only PDF); run OCR first, e.g. ocrmypdf")
+        raise _no_text(path)
     return texts
 
 
-class open_pdf:
-    """A PDFium document that is closed however reading ends; a PDF it cannot open says why."""
+@contextmanager
+def open_pdf(path: Path) -> Iterator[pdfium.PdfDocument]:
+    """A PDFium document, closed however reading ends; a PDF it cannot open says why."""
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise NotText(f"{path}: is an encrypted PDF; decrypt it first (e.g. qpdf --decrypt)") from None
+        raise NotText(f"{path}: is not a PDF tipdiff can read ({error})") from None
+    try:
+        yield document
+    finally:
+        document.close()
 
-    def __init__(self, path: Path) -> None:
-        try:
-            self.document = pdfium.PdfDocument(str(path))
-        except pdfium.PdfiumError as error:
-            if "password" in str(error).lower():
-                raise NotText(f"{path}: is an encrypted PDF; decrypt it first (e.g. qpdf --decrypt)") from None
-            raise NotText(f"{path}: is not a PDF tipdiff can read ({error})") from None
 
-    def __enter__(self) -> pdfium.PdfDocument:
-        return self.document
+def _no_text(path: Path) -> NotText:
+    return NotText(f"{path}: has no text layer (a scanned or image-only PDF); run OCR first, e.g. ocrmypdf")
 
-    def __exit__(self, *_: object) -> None:
-        self.document.close()
+
+class Glyph(NamedTuple):
+    """One character where it sits on the page (PDF units, y upwards)."""
+
+    char: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+    size: float
+    bold: bool
 
 
 def _page_lines(document: pdfium.PdfDocument, index: int) -> Iterator[Line]:
     """The page's lines, glyph by glyph: a line ends where PDFium ends one, where the text
-    goes back or down, or at a gap wide enough to be a column's gutter."""
+    goes back or leaves the line's height, or at a gap wide enough to be a column's gutter."""
     page = document[index]
     textpage = page.get_textpage()
     raw = textpage.raw
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
-    glyphs: list[tuple[str, float, float, float, float, float, bool]] = []
+    glyphs: list[Glyph] = []
     for i in range(textpage.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         if code in _BREAKS:
@@ -119,42 +138,43 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> Iterator[Line]:
         left, bottom, right, top = textpage.get_charbox(i)
         size = pdfium_c.FPDFText_GetFontSize(raw, i)
         if glyphs and code != 0x20:
-            previous = glyphs[-1]
-            line_top, line_bottom = max(g[4] for g in glyphs[-8:]), min(g[3] for g in glyphs[-8:])
-            below = top < line_bottom - 0.3 * size
-            if left < previous[1] - size or bottom > line_top or below or left - previous[2] > 2 * size:
+            previous, recent = glyphs[-1], glyphs[-8:]
+            above = bottom > max(g.top for g in recent)
+            below = top < min(g.bottom for g in recent) - 0.3 * size
+            if left < previous.left - size or above or below or left - previous.right > 2 * size:
                 yield from _line(index, glyphs)
                 glyphs = []
         pdfium_c.FPDFText_GetFontInfo(raw, i, name, len(name), ctypes.byref(flags))
         bold = bool(_BOLD.search(name.value.decode("latin-1"))) or bool(flags.value & _FORCE_BOLD)
         char = "-" if code in _HYPHENS else chr(code) if code < 0x110000 else " "
-        glyphs.append((char, left, right, bottom, top, size, bold))
+        glyphs.append(Glyph(char, left, right, bottom, top, size, bold))
     yield from _line(index, glyphs)
     textpage.close()
     page.close()
 
 
-def _line(page: int, glyphs: list[tuple[str, float, float, float, float, float, bool]]) -> Iterator[Line]:
+def _line(page: int, glyphs: list[Glyph]) -> Iterator[Line]:
     """A line from its glyphs, without the small raised digits that point to footnotes."""
-    letters = [g for g in glyphs if not g[0].isspace()]
+    letters = [g for g in glyphs if not g.char.isspace()]
     if not letters:
         return
-    size = median(g[5] for g in letters)
-    baseline = median(g[3] for g in letters if g[5] >= 0.9 * size)
-    kept = [g for g in glyphs if not (g[0] in "0123456789*†‡" and g[5] < 0.8 * size and g[3] > baseline + 0.15 * size)]
-    text = " ".join("".join(g[0] for g in kept).split())
-    shown = [g for g in kept if not g[0].isspace()]
+    size = median(g.size for g in letters)
+    baseline = median(g.bottom for g in letters if g.size >= 0.9 * size)
+    kept = [g for g in glyphs if not (g.char in _MARKERS and g.size < 0.8 * size and g.bottom > baseline + 0.15 * size)]
+    text = " ".join("".join(g.char for g in kept).translate(_LIGATURES).split())
+    shown = [g for g in kept if not g.char.isspace()]
     if not text:
         return
+    alphabetic = [g for g in shown if g.char.isalpha()]
     yield Line(
         page,
-        min(g[1] for g in shown),
-        max(g[2] for g in shown),
-        max(g[4] for g in shown),
-        min(g[3] for g in shown),
+        min(g.left for g in shown),
+        max(g.right for g in shown),
+        max(g.top for g in shown),
+        min(g.bottom for g in shown),
         text,
         size,
-        sum(g[6] for g in shown if g[0].isalpha()) > 0.6 * sum(g[0].isalpha() for g in shown),
+        sum(g.bold for g in alphabetic) > 0.6 * len(alphabetic),
     )
 
 
