@@ -22,11 +22,16 @@ FOOTNOTE = "The government provided these data after the end of the reporting pe
 
 
 class _Typesetter:
-    """Lays out text reports one after another in two justified-looking columns."""
+    """Lays out text reports one after another in columns, in one of two house styles:
+    "spaced" (ragged right, a gap between paragraphs, page numbers at the foot) or
+    "indented" (justified, first lines indented and no gap, the country's name and the page
+    number in the running head, section headings a size larger)."""
 
-    def __init__(self, path: Path, columns: int) -> None:
+    def __init__(self, path: Path, columns: int, house: str = "spaced") -> None:
         self.canvas = Canvas(str(path), pagesize=letter, pageCompression=1)
         self.columns = columns
+        self.house = house
+        self.country = ""
         self.width = (PAGE_WIDTH - 2 * MARGIN - (columns - 1) * GUTTER) / columns
         self.page, self.column, self.y = 0, 0, TOP
         self.footnote_pending = False
@@ -38,15 +43,23 @@ class _Typesetter:
         self.page += 1
         self.column, self.y = 0, TOP
         self.canvas.setFont("Helvetica", 8)
-        self.canvas.drawString(MARGIN, PAGE_HEIGHT - 40, RUNNING_HEAD if self.page % 2 else "COUNTRY NARRATIVES")
+        if self.house == "indented":
+            left, right = (RUNNING_HEAD, self.country) if self.page % 2 else (str(self.page), RUNNING_HEAD)
+            self.canvas.drawString(MARGIN, PAGE_HEIGHT - 40, left)
+            self.canvas.drawRightString(PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 40, right)
+            if self.page % 2:
+                self.canvas.drawRightString(PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 52, str(self.page))
+        else:
+            self.canvas.drawString(MARGIN, PAGE_HEIGHT - 40, RUNNING_HEAD if self.page % 2 else "COUNTRY NARRATIVES")
 
     def _finish_page(self) -> None:
         if self.footnote_pending:
             self.canvas.setFont("Helvetica", 7)
             self.canvas.drawString(MARGIN, 58, f"1 {FOOTNOTE}")
             self.footnote_pending = False
-        self.canvas.setFont("Helvetica", 9)
-        self.canvas.drawCentredString(PAGE_WIDTH / 2, 36, str(self.page))
+        if self.house == "spaced":
+            self.canvas.setFont("Helvetica", 9)
+            self.canvas.drawCentredString(PAGE_WIDTH / 2, 36, str(self.page))
         self.canvas.showPage()
 
     def _x(self) -> float:
@@ -73,22 +86,39 @@ class _Typesetter:
             self._next_line(size * 1.25)
 
     def paragraph(self, text: str, bullet: bool = False, footnote_after: str | None = None) -> None:
-        indent = 10.0 if bullet else 0.0
+        indented = self.house == "indented"
         words = text.split()
         first = True
         while words:
+            indent = 10.0 if bullet else 12.0 if indented and first else 0.0
             width = self.width - indent
             line, words = self._fill(words, width)
             x = self._x() + indent
             if bullet and first:
                 self.canvas.setFont("Helvetica", BODY)
                 self.canvas.drawString(self._x(), self.y, "•")
-            self._draw(x, line, footnote_after)
+            if indented and words and not footnote_after:
+                self._justified(x, line, width)
+            else:
+                self._draw(x, line, footnote_after)
             if footnote_after and footnote_after in line:
                 footnote_after = None
             first = False
             self._next_line()
-        self.y -= 4
+        self.y -= 0 if indented else 4
+
+    def _justified(self, x: float, line: str, width: float) -> None:
+        """A line set word by word, spread to fill the column."""
+        words = line.split()
+        self.canvas.setFont("Helvetica", BODY)
+        natural = sum(stringWidth(word, "Helvetica", BODY) for word in words)
+        space = (width - natural) / (len(words) - 1) if len(words) > 1 else 0
+        if space > 3 * stringWidth(" ", "Helvetica", BODY):
+            self._draw(x, line, None)
+            return
+        for word in words:
+            self.canvas.drawString(x, self.y, word)
+            x += stringWidth(word, "Helvetica", BODY) + space
 
     def _draw(self, x: float, line: str, footnote_after: str | None) -> None:
         """One line, with a raised footnote marker after `footnote_after` if the line holds it;
@@ -147,7 +177,9 @@ class _Typesetter:
         marked = False
         for number, block in enumerate(split_blocks(text, detect_format(text))):
             if block.kind is BlockKind.HEADING:
-                self.heading(block.text, TITLE if number == 0 else BODY)
+                if number == 0:
+                    self.country = block.text.split(":")[0].split("(")[0].strip()
+                self.heading(block.text, TITLE if number == 0 else BODY + (self.house == "indented"))
             else:
                 after = None
                 if footnote and not marked and block.kind is BlockKind.PARAGRAPH and ". " in block.text:
@@ -159,9 +191,9 @@ class _Typesetter:
         self.canvas.save()
 
 
-def write_pdf(path: Path, reports: list[str], columns: int = 2, footnote: bool = True) -> Path:
+def write_pdf(path: Path, reports: list[str], columns: int = 2, footnote: bool = True, house: str = "spaced") -> Path:
     """The reports, one after another, as one PDF of the year."""
-    typesetter = _Typesetter(path, columns)
+    typesetter = _Typesetter(path, columns, house)
     for text in reports:
         typesetter.report(text, footnote)
     typesetter.save()
@@ -211,6 +243,8 @@ def web_page(text: str, title: str) -> str:
 <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/">Home</a> &rsaquo; <a href="/reports">Reports</a>
 &rsaquo; {html.escape(title)}</nav>
 <article class="report">
+<div class="report-toc"><ul><li><a href="#rec">Prioritized Recommendations</a></li>
+<li><a href="#pro">Prosecution</a></li><li><a href="#prot">Protection</a></li></ul></div>
 <div class="share-links"><a href="#">Share on Facebook</a> <a href="#">Share on X</a> <a href="#">Email this page</a></div>
 {narrative}
 <p class="back-to-top"><a href="#top">Back to Top</a></p>

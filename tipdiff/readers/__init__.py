@@ -44,11 +44,11 @@ def extract(path: str | Path, profile: Profile, country: str | None = None, mark
         located = [(index, part) for index, text in enumerate(pages) for part in find_parts(text.split("\n"), profile)]
         part = choose_part([part for _, part in located], country, str(path))
         if part is None:
-            return Extracted(pdf_markdown(file), "markdown", kind)
+            return Extracted(pdf_markdown(file, pages), "markdown", kind)
         at = next(position for position, (_, found) in enumerate(located) if found == part)
         first = located[at][0]
         last = located[at + 1][0] if at + 1 < len(located) else len(pages) - 1
-        return Extracted(cut(pdf_markdown(file, range(first, last + 1)), part, profile), "markdown", kind)
+        return Extracted(cut(pdf_markdown(file, pages, range(first, last + 1)), part, profile), "markdown", kind)
     if kind == "html":
         from tipdiff.readers.html import html_markdown
 

@@ -24,7 +24,8 @@ _DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary",
 _FURNITURE = re.compile(
     r"(?:^|[-_ ])(?:cookies?|consent|banner|breadcrumbs?|share|sharing|social|menu|nav|navbar|navigation"
     r"|footer|masthead|site-header|skip|sidebar|related|newsletter|subscribe|modal|popup|toolbar|print"
-    r"|back-to-top|to-top|pagination|pager|tags|disclaimer)(?:$|[-_ ])",
+    r"|back-to-top|to-top|pagination|pager|tags|disclaimer|toc|table-of-contents|jump-links|downloads?"
+    r"|translate|language-selector)(?:$|[-_ ])",
     re.IGNORECASE,
 )
 """Class or id words that name a site's furniture, never a report's text."""

@@ -13,7 +13,7 @@ import ctypes
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,11 +43,8 @@ _FULL_STOP = re.compile(r"[.!?]['\"”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MARGIN = 0.09
 """The share of a page's height at its top and at its foot where running heads sit."""
-_KEEP_HYPHEN = frozenset(
-    "anti non self cross counter co ex multi semi quasi pseudo post pre well ill long short"
-    " full half part all low high state government".split()
-)
-"""First halves that keep their hyphen at a line break when the document gives no other way."""
+_PREFIXES = frozenset("anti non self cross counter ex multi semi quasi pseudo post pre inter intra sub co".split())
+"""Prefixes that are not words alone but keep their hyphen before one ("anti-trafficking")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +62,9 @@ class Line:
     bold: bool
 
 
-def pdf_markdown(path: Path, pages: Sequence[int] | None = None) -> str:
-    """The document (or the given 0-based pages of it) as Markdown, in reading order."""
+def pdf_markdown(path: Path, texts: Sequence[str], pages: Sequence[int] | None = None) -> str:
+    """The document (or the given 0-based pages of it) as Markdown, in reading order;
+    `texts` are all its pages' texts, from which it learns how the document spells words."""
     with open_pdf(path) as document:
         chosen = range(len(document)) if pages is None else pages
         sizes = {index: document.get_page_size(index) for index in chosen}
@@ -74,7 +72,11 @@ def pdf_markdown(path: Path, pages: Sequence[int] | None = None) -> str:
         lines = [line for index in chosen for line in _reading_order(_page_lines(document, index), sizes[index][0])]
     if not lines:
         raise _no_text(path)
-    return markdown_document(_blocks(_without_furniture(lines, heights)))
+    kept = _without_furniture(lines, heights)
+    # the pages laid out give their lines in reading order, so a broken word's halves are known
+    others = (line for index, text in enumerate(texts) if index not in heights for line in text.split("\n"))
+    vocabulary = _vocabulary(line.text for line in kept) + _vocabulary(others)
+    return markdown_document(_blocks(kept, vocabulary))
 
 
 def page_texts(path: Path) -> list[str]:
@@ -83,7 +85,7 @@ def page_texts(path: Path) -> list[str]:
         texts = []
         for index in range(len(document)):
             textpage = document[index].get_textpage()
-            texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\ufffe", "-"))
+            texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\ufffe", "-\n"))  # a line-end hyphen
     if not any(text.strip() for text in texts):
         raise _no_text(path)
     return texts
@@ -261,15 +263,16 @@ def _body_size(lines: Sequence[Line]) -> float:
     return sizes.most_common(1)[0][0]
 
 
-def _blocks(lines: list[Line]) -> list[MarkdownBlock]:
+def _blocks(lines: list[Line], vocabulary: Counter[str]) -> list[MarkdownBlock]:
     """Headings, bullets and paragraphs from the lines, a hyphenated word rejoined."""
     if not lines:
         return []
     body = _body_size(lines)
     heading_sizes = sorted({round(line.size * 2) / 2 for line in lines if line.size >= 1.15 * body}, reverse=True)
-    vocabulary = _vocabulary(lines)
     pitch = _line_pitch(lines, body)
     edges = _right_edges(lines, body)
+    flush = sum(edge - line.x1 < 1.0 for line, edge in zip(lines, edges, strict=True)) > 0.5 * len(lines)
+    slack = body if flush else 0.2  # justified text ends every line but a paragraph's last at the edge
     blocks: list[MarkdownBlock] = []
     current: list[Line] = []
     level = 0
@@ -288,7 +291,7 @@ def _blocks(lines: list[Line]) -> list[MarkdownBlock]:
         elif level:
             starts = not _close_below(current[-1], line, pitch)
         else:
-            starts = _starts_block(current, line, pitch, body, edges[number - 1])
+            starts = _starts_block(current, line, pitch, body, edges[number - 1], slack)
         if starts:
             close()
             current, level = [line], line_level
@@ -314,8 +317,10 @@ def _close_below(previous: Line, line: Line, pitch: float) -> bool:
     return previous.page == line.page and 0 < previous.bottom - line.bottom <= 1.6 * max(pitch, line.size)
 
 
-def _starts_block(current: list[Line], line: Line, pitch: float, body: float, edge: float) -> bool:
-    """Whether `line` begins a new paragraph or bullet rather than continuing the block."""
+def _starts_block(current: list[Line], line: Line, pitch: float, body: float, edge: float, slack: float) -> bool:
+    """Whether `line` begins a new paragraph or bullet rather than continuing the block; a
+    line is short when it ends more than `slack` before its column's edge (in points, or as
+    a share of the line's width when below 1)."""
     if _BULLET.match(line.text):
         return True
     previous = current[-1]
@@ -323,11 +328,12 @@ def _starts_block(current: list[Line], line: Line, pitch: float, body: float, ed
         return bool(_FULL_STOP.search(previous.text))  # the next column or page: a paragraph goes on with its sentence
     if previous.bottom - line.bottom > 1.25 * pitch:
         return True
-    if _BULLET.match(current[0].text):
-        return line.x0 <= current[0].x0 + 0.3 * body  # wrapped lines hang under the bullet's text
+    ended = bool(_FULL_STOP.search(previous.text))
+    short = previous.x1 < edge - (slack if slack >= 1 else max(2 * body, slack * (edge - previous.x0)))
+    if _BULLET.match(current[0].text):  # its wrapped lines hang under its text
+        return line.x0 <= current[0].x0 + 0.3 * body or (ended and short)
     indented = line.x0 > previous.x0 + 0.5 * body
-    short = previous.x1 < edge - max(2 * body, 0.2 * (edge - previous.x0))
-    return bool(_FULL_STOP.search(previous.text)) and (indented or short)
+    return ended and (indented or short)
 
 
 def _right_edges(lines: Sequence[Line], body: float) -> list[float]:
@@ -348,13 +354,13 @@ def _line_pitch(lines: Sequence[Line], body: float) -> float:
     return Counter(steps).most_common(1)[0][0] if steps else 1.2 * body
 
 
-def _vocabulary(lines: Sequence[Line]) -> Counter[str]:
+def _vocabulary(lines: Iterable[str]) -> Counter[str]:
     """How often the document writes each word, each hyphenated compound and each pair of
     words, not counting the halves of a word broken at a line's end."""
     counts = Counter[str]()
     broken = False
     for line in lines:
-        text = line.text.casefold()
+        text = line.strip().casefold()
         if broken:
             text = re.sub(r"^[^\W\d_]+", " ", text)
         broken = bool(re.search(r"[^\W\d_]-$", text))
@@ -371,11 +377,13 @@ def _joined(texts: list[str], vocabulary: Counter[str]) -> str:
     """Lines of one block as one line of text."""
     joined = texts[0]
     for text in texts[1:]:
-        broken = re.search(r"([^\W\d_]+)-$", joined[-80:]) if joined.endswith("-") else None
+        broken = re.search(r"(\S*?)([^\W\d_]+)-$", joined[-200:]) if joined.endswith("-") else None
         following = re.match(r"[^\W\d_]+", text)
-        if broken and following:
-            head = joined[: len(joined) - len(broken.group(0))]
-            joined = head + rejoin(broken.group(1), following.group(0), vocabulary) + text[following.end() :]
+        if broken and re.search(r"[/@_]", broken.group(1)):
+            joined += text  # a web address breaks at its own hyphens
+        elif broken and following:
+            head = joined[: len(joined) - len(broken.group(2)) - 1]
+            joined = head + rejoin(broken.group(2), following.group(0), vocabulary) + text[following.end() :]
         else:
             joined += text if joined.endswith("-") and text[:1].isdigit() else " " + text
     return joined
@@ -399,7 +407,7 @@ def rejoin(first: str, second: str, vocabulary: Counter[str]) -> str:
         return best
     if a.endswith("ly") and len(a) > 4:
         return f"{first} {second}"
-    if a in _KEEP_HYPHEN or (len(b) > 2 and _is_word(a, vocabulary) and _is_word(b, vocabulary)):
+    if (a in _PREFIXES or _is_word(a, vocabulary)) and len(b) > 2 and _is_word(b, vocabulary):
         return f"{first}-{second}"
     return first + second
 
