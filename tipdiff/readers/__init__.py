@@ -38,17 +38,9 @@ def extract(path: str | Path, profile: Profile, country: str | None = None, mark
     file = Path(path)
     kind, data = _read(file)
     if kind == "pdf":
-        from tipdiff.readers.pdf import page_texts, pdf_markdown
+        from tipdiff.readers.pdf import pdf_text
 
-        pages = page_texts(file)
-        located = [(index, part) for index, text in enumerate(pages) for part in find_parts(text.split("\n"), profile)]
-        part = choose_part([part for _, part in located], country, str(path))
-        if part is None:
-            return Extracted(pdf_markdown(file, pages), "markdown", kind)
-        at = next(position for position, (_, found) in enumerate(located) if found == part)
-        first = located[at][0]
-        last = located[at + 1][0] if at + 1 < len(located) else len(pages) - 1
-        return Extracted(cut(pdf_markdown(file, pages, range(first, last + 1)), part, profile), "markdown", kind)
+        return Extracted(pdf_text(file, profile, country), "markdown", kind)
     if kind == "html":
         from tipdiff.readers.html import html_markdown
 

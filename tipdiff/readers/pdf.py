@@ -24,7 +24,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from tipdiff.errors import NotText
+from tipdiff.profiles import Profile
 from tipdiff.readers.markup import MarkdownBlock, markdown_document
+from tipdiff.readers.parts import choose_part, cut, find_parts
 from tipdiff.sentences import stem
 
 _BREAKS = {0x0D, 0x0A}
@@ -60,6 +62,20 @@ class Line:
     size: float
     """The font size of most of its letters."""
     bold: bool
+
+
+def pdf_text(path: Path, profile: Profile, country: str | None) -> str:
+    """The document as Markdown, or the part of it `country` names: only the pages from that
+    part's heading to the next part's are laid out, so one country of a year's report is quick."""
+    texts = page_texts(path)
+    located = [(index, part) for index, text in enumerate(texts) for part in find_parts(text.split("\n"), profile)]
+    part = choose_part([part for _, part in located], country, str(path))
+    if part is None:
+        return pdf_markdown(path, texts)
+    at = next(position for position, (_, found) in enumerate(located) if found == part)
+    first = located[at][0]
+    last = located[at + 1][0] if at + 1 < len(located) else len(texts) - 1
+    return cut(pdf_markdown(path, texts, range(first, last + 1)), part, profile)
 
 
 def pdf_markdown(path: Path, texts: Sequence[str], pages: Sequence[int] | None = None) -> str:
