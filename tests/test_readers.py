@@ -6,7 +6,6 @@ words hyphenated at column ends, and a country page inside a government site's m
 banners and footer.
 """
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from tipdiff.profiles.tip import TIP
 from tipdiff.readers import extract, list_parts
 from tipdiff.readers.html import html_markdown
 from tipdiff.readers.markup import MarkdownBlock, markdown_document
-from tipdiff.readers.pdf import rejoin
+from tipdiff.readers.pdf import Spelling, rejoin
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "mexico"
 MALTA = (
@@ -61,6 +60,11 @@ def sentence_words(report) -> list[list[str]]:
     return [words(comparison_key(sentence.text)) for sentence in report.sentences]
 
 
+def letters(report) -> list[str]:
+    """Each sentence as its letters and digits, whatever stands between its words."""
+    return ["".join(words(comparison_key(sentence.text))) for sentence in report.sentences]
+
+
 def outline(report) -> list[tuple[str | None, str]]:
     return [(section.key, section.title) for section in report.sections]
 
@@ -94,7 +98,10 @@ def test_every_sentence_comes_out_once_and_nothing_else(example: str, kind: str,
 @pytest.mark.parametrize("house", ["spaced", "indented"])
 def test_each_country_of_a_years_pdf_comes_out_whole_in_either_house_style(house: str, tmp_path: Path) -> None:
     """Ragged or justified, paragraphs by gaps or by indents, page numbers at the foot or in
-    the running head beside the country's name: the same sentences and sections."""
+    the running head beside the country's name: the same sentences and sections. (A compound
+    broken at its own hyphen that the document spells nowhere else cannot be told from a word
+    hyphenated at a line's end, so only letters are compared here, not what stands between
+    words; how broken words are put back is tested on its own below.)"""
     panama = "PANAMA: Tier 2\n" + (EXAMPLES / "2021-protection-excerpt.txt").read_text(encoding="utf-8")
     mexico = (EXAMPLES / "2023.txt").read_text(encoding="utf-8")
     for columns in (1, 2):
@@ -102,7 +109,7 @@ def test_each_country_of_a_years_pdf_comes_out_whole_in_either_house_style(house
         for country, text in (("Panama", panama), ("Mexico", mexico)):
             extracted = parse_report(extract(pdf, TIP, country).text, f"{country}.pdf", "markdown")
             original = parse_report(text, f"{country}.txt")
-            assert sentence_words(extracted) == sentence_words(original), (columns, country)
+            assert letters(extracted) == letters(original), (columns, country)
             assert outline(extracted) == outline(original), (columns, country)
 
 
@@ -226,20 +233,14 @@ def test_unreadable_pdfs_and_web_addresses_are_refused_in_one_line(
         ("non", "Spanish", "Spanish speakers.", "non-Spanish"),
         ("victim", "centered", "a victim-centered approach", "victim-centered"),
         ("short", "fall", "a shortfall of funds", "shortfall"),
+        ("follow", "up", "They met.", "follow-up"),
         ("recom", "mendations", "The report lists recommendations.", "recommendations"),
     ],
 )
 def test_a_word_broken_at_a_line_end_is_put_back_as_the_document_writes_it(
     first: str, second: str, document: str, expected: str
 ) -> None:
-    import itertools
-    import re
-
-    found = re.findall(r"[^\W\d_]+", document.casefold())
-    vocabulary = Counter(found)
-    vocabulary.update(re.findall(r"[^\W\d_]+-[^\W\d_]+", document.casefold()))
-    vocabulary.update(" ".join(pair) for pair in itertools.pairwise(found))
-    assert rejoin(first, second, vocabulary) == expected
+    assert rejoin(first, second, Spelling.of([document])) == expected
 
 
 def test_a_web_page_keeps_its_headings_lists_and_entities_and_drops_what_is_hidden() -> None:

@@ -41,21 +41,15 @@ def extract(path: str | Path, profile: Profile, country: str | None = None, mark
         from tipdiff.readers.pdf import pdf_text
 
         return Extracted(pdf_text(file, profile, country), "markdown", kind)
-    if kind == "html":
-        from tipdiff.readers.html import html_markdown
-
-        text, chosen = html_markdown(data, str(path)), "markdown"
-    else:
-        text = decode(data, str(path))
-        chosen = markup or detect_format(text, str(path))
+    text, chosen = _whole_text(file, kind, data, markup)
     part = choose_part(find_parts(text.split("\n"), profile), country, str(path))
-    return Extracted(cut(text, part, profile), chosen, kind)  # type: ignore[arg-type]
+    return Extracted(cut(text, part, profile), chosen, kind)
 
 
 def list_parts(path: str | Path, profile: Profile) -> list[tuple[Part, int | None]]:
     """The parts (countries) a file holds, each with the 1-based PDF page it starts on."""
     file = Path(path)
-    kind, _data = _read(file)
+    kind, data = _read(file)
     if kind == "pdf":
         from tipdiff.readers.pdf import page_texts
 
@@ -64,7 +58,18 @@ def list_parts(path: str | Path, profile: Profile) -> list[tuple[Part, int | Non
             for index, text in enumerate(page_texts(file))
             for part in find_parts(text.split("\n"), profile)
         ]
-    return [(part, None) for part in find_parts(extract(path, profile).text.split("\n"), profile)]
+    text, _ = _whole_text(file, kind, data, None)
+    return [(part, None) for part in find_parts(text.split("\n"), profile)]
+
+
+def _whole_text(file: Path, kind: Kind, data: bytes, markup: str | None) -> tuple[str, Format]:
+    """The text of a web page or text file, and its markup."""
+    if kind == "html":
+        from tipdiff.readers.html import html_markdown
+
+        return html_markdown(data, str(file)), "markdown"
+    text = decode(data, str(file))
+    return text, markup or detect_format(text, str(file))  # type: ignore[return-value]
 
 
 def _read(file: Path) -> tuple[Kind, bytes]:

@@ -13,23 +13,34 @@ from collections.abc import Iterator
 import lxml.etree
 import lxml.html
 
-from tipdiff.errors import NotText
+from tipdiff.errors import EmptyReport, NotText
 from tipdiff.readers.markup import MarkdownBlock, markdown_document
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "nav", "aside", "form", "button", "iframe", "svg",
     "select", "input", "label", "dialog", "menu", "object", "embed", "canvas", "video", "audio", "map",
+    "figure", "figcaption",
 )  # fmt: skip
-_DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alertdialog", "menu"}
+"""Never a narrative's prose: a figure and its caption stand beside the text, not in it."""
+_DROP_ROLES = {
+    "navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alertdialog", "menu",
+    "doc-endnotes", "doc-footnote", "doc-noteref", "doc-backlink", "doc-pullquote",
+}  # fmt: skip
 _FURNITURE = re.compile(
     r"(?:^|[-_ ])(?:cookies?|consent|banner|breadcrumbs?|share|sharing|social|menu|nav|navbar|navigation"
     r"|footer|masthead|site-header|skip|sidebar|related|newsletter|subscribe|modal|popup|toolbar|print"
     r"|back-to-top|to-top|pagination|pager|tags|disclaimer|toc|table-of-contents|jump-links|downloads?"
-    r"|translate|language-selector)(?:$|[-_ ])",
+    r"|translate|language-selector|a2a|addtoany|sharethis|pull-?quote|footnotes?|endnotes?|caption"
+    r"|wp-caption|photo-credit)(?:$|[-_ ])",
     re.IGNORECASE,
 )
 """Class or id words that name a site's furniture, never a report's text."""
 _BACK_TO_TOP = re.compile(r"^\W*(?:back to top|return to top|top of page|to top|top)\W*$", re.IGNORECASE)
+_CONTENTS = re.compile(
+    r"^(?:table of contents|contents|on this page|in this (?:section|report)|jump to):?$", re.IGNORECASE
+)
+_NOTE_MARK = re.compile(r"^\s*\[?(?:\d{1,3}|[*†‡§]|[ivx]{1,4})\]?\s*$")
+"""A raised footnote reference ("<sup>1</sup>", "<sup>[3]</sup>")."""
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = {
     "p", "div", "li", "dd", "dt", "blockquote", "pre", "td", "th", "figcaption", "caption", "section",
@@ -37,6 +48,10 @@ _BLOCKS = {
     *_HEADINGS,
 }  # fmt: skip
 _BOLD = {"strong", "b"}
+_BREAK = "\x00"
+"""Stands for a `<br>` among a block's pieces of text until the block is written."""
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+"""Without `huge_tree`, libxml2 silently drops what is nested more than 256 deep."""
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -49,12 +64,17 @@ def looks_like_html(head: bytes) -> bool:
 def html_markdown(data: bytes, name: str) -> str:
     """The page's main text as Markdown."""
     try:
-        root = lxml.html.document_fromstring(_decoded(data, name))
+        root = lxml.html.document_fromstring(_decoded(data, name), parser=_PARSER)
+        main = _main(root)
+        _drop_furniture(main)
+        text = markdown_document(_blocks(main))
     except (lxml.etree.ParserError, ValueError) as error:
         raise NotText(f"{name}: is not a web page tipdiff can read ({error})") from None
-    main = _main(root)
-    _drop_furniture(main)
-    return markdown_document(_blocks(main))
+    except RecursionError:
+        raise NotText(f"{name}: its elements are nested more deeply than tipdiff reads") from None
+    if not text.strip():
+        raise EmptyReport(f"{name}: a web page with no text in its main part (only menus, scripts or images)")
+    return text
 
 
 def _decoded(data: bytes, name: str) -> str:
@@ -98,12 +118,32 @@ def _drop_furniture(main: lxml.html.HtmlElement) -> None:
             or hidden
             or (element is not main and _FURNITURE.search(names))
             or (element.tag == "a" and _BACK_TO_TOP.match(element.text_content() or ""))
+            or (element.tag == "sup" and _NOTE_MARK.match(element.text_content() or ""))
+            or _is_contents(element)
             or (element.tag in ("header", "footer") and element.getparent() is not None and _outside_article(element))
         ):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()  # keeps the tail text that follows the element
+
+
+def _is_contents(element: lxml.html.HtmlElement) -> bool:
+    """A page's table of contents: its title, or a list whose every item is a link within the page."""
+    if element.tag in ("ul", "ol"):
+        items = element.findall("li")
+        return bool(items) and all(_links_within_page(item) for item in items)
+    return element.tag in (*_HEADINGS, "p") and bool(_CONTENTS.match(" ".join(element.text_content().split())))
+
+
+def _links_within_page(item: lxml.html.HtmlElement) -> bool:
+    links = item.findall(".//a")
+    text = " ".join(item.text_content().split())
+    return (
+        bool(links)
+        and all(link.get("href", "").startswith("#") for link in links)
+        and text == " ".join(" ".join(link.text_content().split()) for link in links)
+    )
 
 
 def _outside_article(element: lxml.html.HtmlElement) -> bool:
@@ -117,7 +157,7 @@ def _blocks(main: lxml.html.HtmlElement) -> Iterator[MarkdownBlock]:
     owner: list[lxml.html.HtmlElement] = []
 
     def flush() -> Iterator[MarkdownBlock]:
-        text = " ".join("".join(pieces).split())
+        text = " ".join("".join(pieces).replace(_BREAK, " ").split())
         pieces.clear()
         if text and owner:
             yield from _block(owner, text)
@@ -128,7 +168,11 @@ def _blocks(main: lxml.html.HtmlElement) -> Iterator[MarkdownBlock]:
             yield from flush()
             owner.append(element)
         if element.tag == "br":
-            pieces.append(" ")
+            since = pieces[len(pieces) - pieces[::-1].index(_BREAK) :] if _BREAK in pieces else None
+            if since is not None and not "".join(since).strip():  # two line breaks in a row part paragraphs
+                yield from flush()
+            else:
+                pieces.append(_BREAK)
         pieces.append(element.text or "")
         for child in element:
             if isinstance(child.tag, str):

@@ -9,6 +9,8 @@ raised digits that point to them. A word hyphenated at a line's end is rejoined 
 the rest of the document writes it.
 """
 
+from __future__ import annotations
+
 import ctypes
 import itertools
 import re
@@ -42,6 +44,8 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
                            "\ufb05": "st", "\ufb06": "st"})  # fmt: skip
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[\divxlc]{1,6}(?:\s+(?:of|/)\s+\d+)?$", re.IGNORECASE)
 _FULL_STOP = re.compile(r"[.!?]['\"”’)\]]*$")
+_PAIR = re.compile(r"(?<![\w-])(?=([^\W\d_]+) ([^\W\d_]+)(?![\w-]))")
+"""Two words with a space between, neither part of a hyphenated compound."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MARGIN = 0.09
 """The share of a page's height at its top and at its foot where running heads sit."""
@@ -91,8 +95,8 @@ def pdf_markdown(path: Path, texts: Sequence[str], pages: Sequence[int] | None =
     kept = _without_furniture(lines, heights)
     # the pages laid out give their lines in reading order, so a broken word's halves are known
     others = (line for index, text in enumerate(texts) if index not in heights for line in text.split("\n"))
-    vocabulary = _vocabulary(line.text for line in kept) + _vocabulary(others)
-    return markdown_document(_blocks(kept, vocabulary))
+    spelling = Spelling.of(itertools.chain((line.text for line in kept), others))
+    return markdown_document(_blocks(kept, spelling))
 
 
 def page_texts(path: Path) -> list[str]:
@@ -279,7 +283,7 @@ def _body_size(lines: Sequence[Line]) -> float:
     return sizes.most_common(1)[0][0]
 
 
-def _blocks(lines: list[Line], vocabulary: Counter[str]) -> list[MarkdownBlock]:
+def _blocks(lines: list[Line], spelling: Spelling) -> list[MarkdownBlock]:
     """Headings, bullets and paragraphs from the lines, a hyphenated word rejoined."""
     if not lines:
         return []
@@ -295,7 +299,7 @@ def _blocks(lines: list[Line], vocabulary: Counter[str]) -> list[MarkdownBlock]:
 
     def close() -> None:
         if current:
-            text = _joined([line.text for line in current], vocabulary)
+            text = _joined([line.text for line in current], spelling)
             bullet = not level and _BULLET.match(text)
             kind = "heading" if level else "bullet" if bullet else "paragraph"
             blocks.append(MarkdownBlock(kind, text[bullet.end() :] if bullet else text, level))
@@ -370,67 +374,74 @@ def _line_pitch(lines: Sequence[Line], body: float) -> float:
     return Counter(steps).most_common(1)[0][0] if steps else 1.2 * body
 
 
-def _vocabulary(lines: Iterable[str]) -> Counter[str]:
-    """How often the document writes each word, each hyphenated compound and each pair of
-    words, not counting the halves of a word broken at a line's end."""
-    counts = Counter[str]()
-    broken = False
-    for line in lines:
-        text = line.strip().casefold()
-        if broken:
-            text = re.sub(r"^[^\W\d_]+", " ", text)
-        broken = bool(re.search(r"[^\W\d_]-$", text))
-        if broken:
-            text = re.sub(r"[^\W\d_]+-$", " ", text)
-        found = _WORD.findall(text)
-        counts.update(found)
-        counts.update(re.findall(r"[^\W\d_]+-[^\W\d_]+", text))
-        counts.update(" ".join(pair) for pair in itertools.pairwise(found))
-    return counts
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """How a document writes its words: how often each word, each hyphenated compound and
+    each pair of words occurs, and the stems of its words."""
+
+    counts: Counter[str]
+    stems: frozenset[str]
+
+    @classmethod
+    def of(cls, lines: Iterable[str]) -> Spelling:
+        """From lines in reading order, not counting the halves of a word broken at a line's end."""
+        counts = Counter[str]()
+        broken = False
+        for line in lines:
+            text = line.strip().casefold()
+            if broken:
+                text = re.sub(r"^[^\W\d_]+", " ", text)
+            broken = bool(re.search(r"[^\W\d_]-$", text))
+            if broken:
+                text = re.sub(r"[^\W\d_]+-$", " ", text)
+            counts.update(_WORD.findall(text))
+            counts.update(re.findall(r"[^\W\d_]+-[^\W\d_]+", text))
+            counts.update(f"{a} {b}" for a, b in _PAIR.findall(text))
+        return cls(counts, frozenset(stem(word) for word in counts if " " not in word and "-" not in word))
 
 
-def _joined(texts: list[str], vocabulary: Counter[str]) -> str:
+def _joined(texts: list[str], spelling: Spelling) -> str:
     """Lines of one block as one line of text."""
     joined = texts[0]
     for text in texts[1:]:
         broken = re.search(r"(\S*?)([^\W\d_]+)-$", joined[-200:]) if joined.endswith("-") else None
         following = re.match(r"[^\W\d_]+", text)
-        if broken and re.search(r"[/@_]", broken.group(1)):
-            joined += text  # a web address breaks at its own hyphens
+        if (broken and re.search(r"[/@_]", broken.group(1))) or re.search(r"\d-$", joined):
+            joined += text  # a web address breaks at its own hyphens, "24-hour" and "2022-2024" at theirs
         elif broken and following:
             head = joined[: len(joined) - len(broken.group(2)) - 1]
-            joined = head + rejoin(broken.group(2), following.group(0), vocabulary) + text[following.end() :]
+            joined = head + rejoin(broken.group(2), following.group(0), spelling) + text[following.end() :]
         else:
-            joined += text if joined.endswith("-") and text[:1].isdigit() else " " + text
+            joined += " " + text
     return joined
 
 
-def rejoin(first: str, second: str, vocabulary: Counter[str]) -> str:
+def rejoin(first: str, second: str, spelling: Spelling) -> str:
     """A word broken at a line's end, put back as the document writes it elsewhere; failing
     that, by the rules of English typesetting: "legally-" + "required" is two words (an -ly
     adverb takes no hyphen), "anti-" + "trafficking" and "court-" + "ordered" keep their
-    hyphen (both halves are words), "investi-" + "gations" is one word."""
+    hyphen (both halves are words), as does "follow-" + "up" (a syllable break leaves at
+    least three letters), "investi-" + "gations" is one word."""
     a, b = first.casefold(), second.casefold()
     if second[:1].isupper():
         return f"{first}-{second}"  # "non-Spanish": a syllable break never leaves a capital
     seen = {
-        first + second: vocabulary[a + b],
-        f"{first}-{second}": vocabulary[f"{a}-{b}"],
-        f"{first} {second}": vocabulary[f"{a} {b}"],
+        first + second: spelling.counts[a + b],
+        f"{first}-{second}": spelling.counts[f"{a}-{b}"],
+        f"{first} {second}": spelling.counts[f"{a} {b}"],
     }
     best = max(seen, key=seen.__getitem__)
     if seen[best]:
         return best
     if a.endswith("ly") and len(a) > 4:
         return f"{first} {second}"
-    if (a in _PREFIXES or _is_word(a, vocabulary)) and len(b) > 2 and _is_word(b, vocabulary):
+    if len(b) <= 2:
+        return f"{first}-{second}"  # "follow-up": hyphenation leaves at least three letters on the next line
+    if (a in _PREFIXES or _is_word(a, spelling)) and _is_word(b, spelling):
         return f"{first}-{second}"
     return first + second
 
 
-def _is_word(word: str, vocabulary: Counter[str]) -> bool:
-    """Whether the document writes `word`, or another form of it ("order" for "ordered")."""
-    if vocabulary[word]:
-        return True
-    root = stem(word)
-    return len(root) > 2 and any(vocabulary[root + ending] for ending in ("", "s", "e", "es", "ed", "ing", "er", "ion"))
+def _is_word(word: str, spelling: Spelling) -> bool:
+    """Whether the document writes `word`, or another form of it ("courts" for "court")."""
+    return bool(spelling.counts[word]) or stem(word) in spelling.stems
