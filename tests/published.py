@@ -19,13 +19,16 @@ MARGIN, GUTTER, TOP, BOTTOM = 54.0, 24.0, 730.0, 80.0
 BODY, TITLE, PITCH = 10.0, 14.0, 12.5
 RUNNING_HEAD = "TRAFFICKING IN PERSONS REPORT 2023"
 FOOTNOTE = "The government provided these data after the end of the reporting period."
+PULL_QUOTE = ("“Traffickers promise a better life", "and deliver servitude.”")
+CAPTION = "Workers harvest tomatoes in Sinaloa. Photo credit: the photographer."
 
 
 class _Typesetter:
     """Lays out text reports one after another in columns, in one of two house styles:
     "spaced" (ragged right, a gap between paragraphs, page numbers at the foot) or
     "indented" (justified, first lines indented and no gap, the country's name and the page
-    number in the running head, section headings a size larger)."""
+    number in the running head, section headings a size larger, bullets drawn as dots).
+    Every 60 lines a pull quote or a captioned photo interrupts a sentence."""
 
     def __init__(self, path: Path, columns: int, house: str = "spaced") -> None:
         self.canvas = Canvas(str(path), pagesize=letter, pageCompression=1)
@@ -35,6 +38,7 @@ class _Typesetter:
         self.width = (PAGE_WIDTH - 2 * MARGIN - (columns - 1) * GUTTER) / columns
         self.page, self.column, self.y = 0, 0, TOP
         self.footnote_pending = False
+        self.lines = 0
         self._new_page()
 
     def _new_page(self) -> None:
@@ -94,49 +98,80 @@ class _Typesetter:
             width = self.width - indent
             line, words = self._fill(words, width)
             x = self._x() + indent
-            if bullet and first:
+            if bullet and first and indented:  # a drawn dot, not a glyph
+                self.canvas.circle(self._x() + 3, self.y + 3, 1.6, stroke=0, fill=1)
+            elif bullet and first:
                 self.canvas.setFont("Helvetica", BODY)
                 self.canvas.drawString(self._x(), self.y, "•")
-            if indented and words and not footnote_after:
-                self._justified(x, line, width)
+            marked = footnote_after if footnote_after in line.split() else None
+            if indented and words:
+                self._justified(x, line, width, marked)
             else:
-                self._draw(x, line, footnote_after)
-            if footnote_after and footnote_after in line:
+                self._draw(x, line, marked)
+            if marked:
                 footnote_after = None
             first = False
+            self.lines += 1
             self._next_line()
+            if words and self.lines % 60 == 0:
+                self._inset()
         self.y -= 0 if indented else 4
 
-    def _justified(self, x: float, line: str, width: float) -> None:
-        """A line set word by word, spread to fill the column."""
+    def _inset(self) -> None:
+        """Between two lines of a sentence, as magazines set them: a pull quote in large
+        italics, or a photo with a small caption."""
+        if self.y - 5 * PITCH < BOTTOM:
+            return
+        self.y -= 4
+        if (self.lines // 60) % 2:
+            self.canvas.setFont("Helvetica-Oblique", 13)
+            for line in PULL_QUOTE:
+                self.canvas.drawString(self._x(), self.y, line)
+                self.y -= 16
+        else:
+            self.canvas.setFillGray(0.8)
+            self.canvas.rect(self._x(), self.y - 30, self.width, 36, stroke=0, fill=1)
+            self.canvas.setFillGray(0)
+            self.y -= 40
+            self.canvas.setFont("Helvetica-Oblique", 7)
+            self.canvas.drawString(self._x(), self.y, CAPTION)
+            self.y -= 12
+        self.y -= 4
+
+    def _justified(self, x: float, line: str, width: float, marked: str | None) -> None:
+        """A line set word by word, spread to fill the column (a footnote marker after `marked`)."""
         words = line.split()
-        self.canvas.setFont("Helvetica", BODY)
         natural = sum(stringWidth(word, "Helvetica", BODY) for word in words)
         space = (width - natural) / (len(words) - 1) if len(words) > 1 else 0
-        if space > 3 * stringWidth(" ", "Helvetica", BODY):
-            self._draw(x, line, None)
-            return
         for word in words:
-            self.canvas.drawString(x, self.y, word)
-            x += stringWidth(word, "Helvetica", BODY) + space
-
-    def _draw(self, x: float, line: str, footnote_after: str | None) -> None:
-        """One line, with a raised footnote marker after `footnote_after` if the line holds it;
-        a word wider than the column (a web address) set smaller, as a typesetter would."""
-        wide = stringWidth(line, "Helvetica", BODY)
-        self.canvas.setFont("Helvetica", BODY if wide <= self.width else BODY * 0.95 * self.width / wide)
-        if footnote_after and footnote_after in line:
-            head, tail = line.split(footnote_after, 1)
-            head += footnote_after
-            self.canvas.drawString(x, self.y, head)
-            marker_x = x + stringWidth(head, "Helvetica", BODY)
-            self.canvas.setFont("Helvetica", 6)
-            self.canvas.drawString(marker_x, self.y + 4, "1")
             self.canvas.setFont("Helvetica", BODY)
-            self.canvas.drawString(marker_x + stringWidth("1", "Helvetica", 6), self.y, tail)
-            self.footnote_pending = True
-        else:
+            self.canvas.drawString(x, self.y, word)
+            x += stringWidth(word, "Helvetica", BODY)
+            if word == marked:
+                self._marker(x)
+                marked = None
+            x += space
+
+    def _draw(self, x: float, line: str, marked: str | None) -> None:
+        """One line, with a raised footnote marker after the word `marked` if it holds it."""
+        self.canvas.setFont("Helvetica", BODY)
+        if not marked:
             self.canvas.drawString(x, self.y, line)
+            return
+        words = line.split()
+        cut = words.index(marked) + 1
+        head, tail = " ".join(words[:cut]), " ".join(["", *words[cut:]]) if words[cut:] else ""
+        self.canvas.drawString(x, self.y, head)
+        marker_x = x + stringWidth(head, "Helvetica", BODY)
+        self._marker(marker_x)
+        self.canvas.setFont("Helvetica", BODY)
+        self.canvas.drawString(marker_x + stringWidth("1", "Helvetica", 6), self.y, tail)
+
+    def _marker(self, x: float) -> None:
+        """A raised "1" that points to the footnote at the foot of this page."""
+        self.canvas.setFont("Helvetica", 6)
+        self.canvas.drawString(x, self.y + 4, "1")
+        self.footnote_pending = True
 
     def _fill(self, words: list[str], width: float) -> tuple[str, list[str]]:
         """As many words as fit; a compound that does not fit broken at its hyphen, and at a
@@ -148,8 +183,12 @@ class _Typesetter:
 
         while words and fits(words[0]):
             taken.append(words.pop(0))
-        if not taken:
-            taken.append(words.pop(0))
+        if not taken:  # a web address wider than the column breaks after a slash
+            word = words.pop(0)
+            cuts = [i + 1 for i, char in enumerate(word) if char == "/" and fits(word[: i + 1])]
+            taken.append(word[: cuts[-1]] if cuts else word)
+            if cuts:
+                words.insert(0, word[cuts[-1] :])
         if words and "-" in words[0][1:-1] and fits(words[0].split("-")[0] + "-"):
             head, tail = words[0].split("-", 1)
             taken.append(head + "-")
@@ -183,7 +222,7 @@ class _Typesetter:
             else:
                 after = None
                 if footnote and not marked and block.kind is BlockKind.PARAGRAPH and ". " in block.text:
-                    after, marked = block.text.split(". ", 1)[0] + ".", True
+                    after, marked = block.text.split(". ", 1)[0].split()[-1] + ".", True  # after its first sentence
                 self.paragraph(block.text, bullet=block.kind is BlockKind.BULLET, footnote_after=after)
 
     def save(self) -> None:

@@ -6,13 +6,15 @@ words hyphenated at column ends, and a country page inside a government site's m
 banners and footer.
 """
 
+import itertools
 from pathlib import Path
 
 import pytest
-from published import FOOTNOTE, RUNNING_HEAD, web_page, write_pdf
+from published import BODY, CAPTION, FOOTNOTE, PULL_QUOTE, RUNNING_HEAD, web_page, write_pdf
 
 from tipdiff.cli import main
 from tipdiff.errors import NotText
+from tipdiff.layout import split_blocks
 from tipdiff.markdown import markdown_blocks
 from tipdiff.model import BlockKind
 from tipdiff.normalize import comparison_key, words
@@ -21,7 +23,7 @@ from tipdiff.profiles.tip import TIP
 from tipdiff.readers import extract, list_parts
 from tipdiff.readers.html import html_markdown
 from tipdiff.readers.markup import MarkdownBlock, markdown_document
-from tipdiff.readers.pdf import Spelling, rejoin
+from tipdiff.readers.pdf import Spelling, _page_lines, open_pdf, rejoin
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "mexico"
 MALTA = (
@@ -65,6 +67,10 @@ def letters(report) -> list[str]:
     return ["".join(words(comparison_key(sentence.text))) for sentence in report.sentences]
 
 
+def outline_of(blocks) -> list[tuple[BlockKind, str]]:
+    return [(b.kind, b.text[:40]) for b in blocks if b.kind is not BlockKind.PARAGRAPH]
+
+
 def outline(report) -> list[tuple[str | None, str]]:
     return [(section.key, section.title) for section in report.sections]
 
@@ -90,7 +96,7 @@ def test_every_sentence_comes_out_once_and_nothing_else(example: str, kind: str,
     published = parse_report(extracted.text, example, extracted.format)
     assert sentence_words(published) == sentence_words(original)
     assert outline(published) == outline(original)
-    for furniture in (RUNNING_HEAD, "COUNTRY NARRATIVES", FOOTNOTE, *SITE_FURNITURE):
+    for furniture in (RUNNING_HEAD, "COUNTRY NARRATIVES", FOOTNOTE, CAPTION, *PULL_QUOTE, *SITE_FURNITURE):
         if furniture.casefold() not in text.casefold():
             assert furniture.casefold() not in extracted.text.casefold()
 
@@ -110,6 +116,15 @@ def test_each_country_of_a_years_pdf_comes_out_whole_in_either_house_style(house
             extracted = parse_report(extract(pdf, TIP, country).text, f"{country}.pdf", "markdown")
             original = parse_report(text, f"{country}.txt")
             assert letters(extracted) == letters(original), (columns, country)
+            published_blocks = markdown_blocks(extract(pdf, TIP, country).text)
+            source_blocks = split_blocks(text, "plain")
+            # headings and bullets exactly; a paragraph may be split where a column ends with
+            # a full stop (a gap-spaced layout cannot say more), never merged with another
+            assert outline_of(published_blocks) == outline_of(source_blocks), (columns, country)
+            starts = {b.text[:40] for b in published_blocks}
+            assert all(b.text[:40] in starts for b in source_blocks), (columns, country)
+            if house == "indented":
+                assert [b.kind for b in published_blocks] == [b.kind for b in source_blocks], (columns, country)
             assert outline(extracted) == outline(original), (columns, country)
 
 
@@ -139,6 +154,17 @@ def test_page_furniture_is_gone_and_the_words_around_it_joined(published: Path) 
     broken = [word for line in lines for word in line.split() if len(word) > 1 and word.endswith("-")]
     assert not broken, "a line-end hyphen was kept"
     assert "anti-trafficking" in text
+    # words the fixture hyphenated across a page break are whole again
+    with open_pdf(published / "2023.pdf") as document:
+        pages = [[line for line in _page_lines(document, index) if line.size == BODY] for index in range(len(document))]
+    halves = [
+        (page[-1].text.split()[-1].rstrip("-"), following[0].text.split()[0])
+        for page, following in itertools.pairwise(pages)
+        if page[-1].text.endswith("-")
+    ]
+    assert halves, "the fixture broke no word across a page"
+    for first, second in halves:
+        assert f"{first}{second}" in text or f"{first}-{second}" in text
 
 
 def test_a_pdf_pair_and_a_web_page_pair_compare_as_their_text_files_do(published: Path) -> None:

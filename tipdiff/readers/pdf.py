@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import median
 from typing import NamedTuple
@@ -38,11 +38,16 @@ _BULLET = re.compile(r"^[•●▪◦‣⁃■□\uf0a7\uf0b7\uf076\uf0d8]\s*")
 """Bullet glyphs (Symbol and Wingdings ones included); a dash that opens a line is prose."""
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _FORCE_BOLD = 1 << 18
+_ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
+_ITALIC_FLAG = 1 << 6
 _MARKERS = set("0123456789*†‡")
 """What a raised footnote marker is made of."""
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                            "\ufb05": "st", "\ufb06": "st"})  # fmt: skip
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[\divxlc]{1,6}(?:\s+(?:of|/)\s+\d+)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?:;]['\"”’)\]]*$")
+_SMALL = 0.92
+"""Type this much smaller than the body's is a footnote, a caption or a box, not the prose."""
 _FULL_STOP = re.compile(r"[.!?]['\"”’)\]]*$")
 _PAIR = re.compile(r"(?<![\w-])(?=([^\W\d_]+) ([^\W\d_]+)(?![\w-]))")
 """Two words with a space between, neither part of a hyphenated compound."""
@@ -66,6 +71,10 @@ class Line:
     size: float
     """The font size of most of its letters."""
     bold: bool
+    italic: bool
+    follows_inset: bool = False
+    """A footnote, photo or pull quote stood just above it: the room they took is no gap
+    between paragraphs."""
 
 
 def pdf_text(path: Path, profile: Profile, country: str | None) -> str:
@@ -89,7 +98,13 @@ def pdf_markdown(path: Path, texts: Sequence[str], pages: Sequence[int] | None =
         chosen = range(len(document)) if pages is None else pages
         sizes = {index: document.get_page_size(index) for index in chosen}
         heights = {index: height for index, (_, height) in sizes.items()}
-        lines = [line for index in chosen for line in _reading_order(_page_lines(document, index), sizes[index][0])]
+        lines = [
+            line
+            for index in chosen
+            for line in _reading_order(
+                _with_drawn_bullets(_page_lines(document, index), document[index]), sizes[index][0]
+            )
+        ]
     if not lines:
         raise _no_text(path)
     kept = _without_furniture(lines, heights)
@@ -140,6 +155,7 @@ class Glyph(NamedTuple):
     top: float
     size: float
     bold: bool
+    italic: bool
 
 
 def _page_lines(document: pdfium.PdfDocument, index: int) -> Iterator[Line]:
@@ -151,28 +167,53 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> Iterator[Line]:
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     glyphs: list[Glyph] = []
+    broken = False  # PDFium ended a line: a new text object, which may go on along the same line
     for i in range(textpage.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         if code in _BREAKS:
-            yield from _line(index, glyphs)
-            glyphs = []
+            broken = True
             continue
-        left, bottom, right, top = textpage.get_charbox(i)
+        _, bottom, _, top = textpage.get_charbox(i)
+        left, _, right, _ = textpage.get_charbox(i, loose=True)  # the advance, so gaps are spaces
         size = pdfium_c.FPDFText_GetFontSize(raw, i)
         if glyphs and code != 0x20:
             previous, recent = glyphs[-1], glyphs[-8:]
             above = bottom > max(g.top for g in recent)
             below = top < min(g.bottom for g in recent) - 0.3 * size
-            if left < previous.left - size or above or below or left - previous.right > 2 * size:
+            back = left < previous.left - size or (broken and left < previous.right - 1)
+            if back or above or below or left - previous.right > 2 * size:
                 yield from _line(index, glyphs)
                 glyphs = []
+            broken = False
+        elif broken and code == 0x20:
+            continue
         pdfium_c.FPDFText_GetFontInfo(raw, i, name, len(name), ctypes.byref(flags))
-        bold = bool(_BOLD.search(name.value.decode("latin-1"))) or bool(flags.value & _FORCE_BOLD)
+        font = name.value.decode("latin-1")
+        bold = bool(_BOLD.search(font)) or bool(flags.value & _FORCE_BOLD)
+        italic = bool(_ITALIC.search(font)) or bool(flags.value & _ITALIC_FLAG)
         char = "-" if code in _HYPHENS else chr(code) if code < 0x110000 else " "
-        glyphs.append(Glyph(char, left, right, bottom, top, size, bold))
+        glyphs.append(Glyph(char, left, right, bottom, top, size, bold, italic))
     yield from _line(index, glyphs)
     textpage.close()
     page.close()
+
+
+def _with_drawn_bullets(lines: Iterable[Line], page: pdfium.PdfPage) -> Iterator[Line]:
+    """Lines that a small drawn dot or square stands just left of, marked as bullets."""
+    marks = [mark.get_bounds() for mark in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)]
+    marks = [(left, bottom, right, top) for left, bottom, right, top in marks if _dot(right - left, top - bottom)]
+    for line in lines:
+        drawn = [
+            left
+            for left, bottom, right, top in marks
+            if 0 <= line.x0 - right <= 2 * line.size and bottom >= line.bottom - 2 and top <= line.top + 2
+        ]
+        # the line starts at its mark, as it would at a bullet glyph, so its wrapped lines hang
+        yield replace(line, text="• " + line.text, x0=drawn[0]) if drawn and not _BULLET.match(line.text) else line
+
+
+def _dot(width: float, height: float) -> bool:
+    return 1 <= width <= 8 and 1 <= height <= 8 and abs(width - height) < 1.5
 
 
 def _line(page: int, glyphs: list[Glyph]) -> Iterator[Line]:
@@ -183,7 +224,13 @@ def _line(page: int, glyphs: list[Glyph]) -> Iterator[Line]:
     size = median(g.size for g in letters)
     baseline = median(g.bottom for g in letters if g.size >= 0.9 * size)
     kept = [g for g in glyphs if not (g.char in _MARKERS and g.size < 0.8 * size and g.bottom > baseline + 0.15 * size)]
-    text = " ".join("".join(g.char for g in kept).translate(_LIGATURES).split())
+    chars = []
+    for previous, glyph in zip([None, *kept], kept, strict=False):
+        spaced = previous is not None and " " not in (previous.char, glyph.char)
+        if spaced and glyph.left - previous.right > 0.15 * size:  # a gap PDFium wrote no space for
+            chars.append(" ")
+        chars.append(glyph.char)
+    text = " ".join("".join(chars).translate(_LIGATURES).split())
     shown = [g for g in kept if not g.char.isspace()]
     if not text:
         return
@@ -197,6 +244,7 @@ def _line(page: int, glyphs: list[Glyph]) -> Iterator[Line]:
         text,
         size,
         sum(g.bold for g in alphabetic) > 0.6 * len(alphabetic),
+        sum(g.italic for g in alphabetic) > 0.6 * len(alphabetic),
     )
 
 
@@ -233,10 +281,10 @@ def _gutter(page: list[Line], width: float) -> float | None:
 
 
 def _without_furniture(lines: list[Line], heights: dict[int, float]) -> list[Line]:
-    """The lines without running heads and feet, page numbers and footnotes."""
+    """The lines without running heads and feet, page numbers, and insets (footnotes,
+    captions, boxes, pull quotes)."""
     if not lines:
         return []
-    body = _body_size(lines)
 
     def at_edge(line: Line) -> bool:
         height = heights[line.page]
@@ -248,31 +296,59 @@ def _without_furniture(lines: list[Line], heights: dict[int, float]) -> list[Lin
     pages_with = Counter(
         running(line) for line in {(line.page, running(line)): line for line in lines if at_edge(line)}.values()
     )
-    kept = []
-    for line in lines:
-        if at_edge(line) and (
-            _PAGE_NUMBER.match(line.text)
-            or (len(heights) > 1 and pages_with[running(line)] >= max(2, len(heights) // 3))
-            or (line.size < 0.9 * body and not _footnote_start(line))
-        ):
-            continue
-        kept.append(line)
-    return _without_footnotes(kept, body)
-
-
-def _footnote_start(line: Line) -> bool:
-    return bool(re.match(r"^\d{1,3}\s+\S", line.text))
-
-
-def _without_footnotes(lines: list[Line], body: float) -> list[Line]:
-    """Small type below the last line of body text on its page is a footnote."""
-    last_body = {}
-    for line in lines:
-        if line.size >= 0.9 * body:
-            last_body[line.page] = min(last_body.get(line.page, line.bottom), line.bottom)
-    return [
-        line for line in lines if not (line.size < 0.85 * body and line.top <= last_body.get(line.page, float("inf")))
+    kept = [
+        line
+        for line in lines
+        if not (
+            at_edge(line)
+            and (
+                _PAGE_NUMBER.match(line.text)
+                or (len(heights) > 1 and pages_with[running(line)] >= max(2, len(heights) // 3))
+            )
+        )
     ]
+    return _without_insets(kept, _body_size(kept or lines))
+
+
+def _without_insets(lines: list[Line], body: float) -> list[Line]:
+    """Without what is set beside the prose: small type (footnotes, captions, the text of a
+    box) always, and large or bold lines set in the middle of a sentence that goes on after
+    them (a heading never interrupts a sentence; a pull quote or a box's title does). The
+    line after an inset is marked, so that the inset's room is not read as a paragraph's end."""
+    small = [line for line in lines if line.size < _SMALL * body]
+    if sum(len(line.text) for line in small) > 0.25 * sum(len(line.text) for line in lines):
+        small = []  # so much small type is the prose itself
+    edges = dict(zip(map(id, lines), _column_edges(lines, body)[1], strict=True))
+    smalls = set(map(id, small))
+    kept: list[Line] = []
+    position, follows = 0, False
+    while position < len(lines):
+        end = position
+        while end < len(lines) and (id(lines[end]) in smalls or lines[end].size >= 1.15 * body or lines[end].bold):
+            end += 1
+        if end == position:
+            kept.append(replace(lines[position], follows_inset=True) if follows else lines[position])
+            position, follows = position + 1, False
+            continue
+        run = lines[position:end]
+        before, after = (kept[-1] if kept else None), (lines[end] if end < len(lines) else None)
+        quoted = all(line.italic for line in run) and run[0].text[:1] in "“\"‘'"
+        interrupts = (
+            quoted
+            or (
+                before is not None
+                and after is not None
+                and not _CLAUSE_END.search(before.text)
+                # the sentence goes on in lower case, or the line before it runs to the column's edge
+                and (after.text[:1].islower() or before.x1 >= edges[id(before)] - body)
+            )
+        )
+        for line in run:  # what is left of the run is headings, and their small print
+            if id(line) not in smalls and not interrupts:
+                kept.append(line)
+        follows = any(id(line) in smalls for line in run) or interrupts
+        position = end
+    return kept
 
 
 def _body_size(lines: Sequence[Line]) -> float:
@@ -289,10 +365,7 @@ def _blocks(lines: list[Line], spelling: Spelling) -> list[MarkdownBlock]:
         return []
     body = _body_size(lines)
     heading_sizes = sorted({round(line.size * 2) / 2 for line in lines if line.size >= 1.15 * body}, reverse=True)
-    pitch = _line_pitch(lines, body)
-    edges = _right_edges(lines, body)
-    flush = sum(edge - line.x1 < 1.0 for line, edge in zip(lines, edges, strict=True)) > 0.5 * len(lines)
-    slack = body if flush else 0.2  # justified text ends every line but a paragraph's last at the edge
+    setting = _Setting.of(lines, body)
     blocks: list[MarkdownBlock] = []
     current: list[Line] = []
     level = 0
@@ -309,9 +382,9 @@ def _blocks(lines: list[Line], spelling: Spelling) -> list[MarkdownBlock]:
         if not current or line_level != level:
             starts = True
         elif level:
-            starts = not _close_below(current[-1], line, pitch)
+            starts = not _close_below(current[-1], line, setting.pitch)
         else:
-            starts = _starts_block(current, line, pitch, body, edges[number - 1], slack)
+            starts = _starts_block(current, line, setting, number)
         if starts:
             close()
             current, level = [line], line_level
@@ -337,31 +410,66 @@ def _close_below(previous: Line, line: Line, pitch: float) -> bool:
     return previous.page == line.page and 0 < previous.bottom - line.bottom <= 1.6 * max(pitch, line.size)
 
 
-def _starts_block(current: list[Line], line: Line, pitch: float, body: float, edge: float, slack: float) -> bool:
-    """Whether `line` begins a new paragraph or bullet rather than continuing the block; a
-    line is short when it ends more than `slack` before its column's edge (in points, or as
-    a share of the line's width when below 1)."""
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    """How the document is set, as far as telling where a paragraph ends needs."""
+
+    body: float
+    pitch: float
+    """The usual distance from one line of body text to the next."""
+    justified: bool
+    """Every line but a paragraph's last runs to its column's edge."""
+    indented: bool
+    """A paragraph's first line is indented (rather than set off by a gap)."""
+    lefts: list[float]
+    rights: list[float]
+    """For each line, where the lines of its column begin and end on its page."""
+
+    @classmethod
+    def of(cls, lines: list[Line], body: float) -> _Setting:
+        lefts, rights = _column_edges(lines, body)
+        justified = sum(right - line.x1 < 1.0 for line, right in zip(lines, rights, strict=True)) > 0.5 * len(lines)
+        starts = [
+            line.x0 - left
+            for previous, line, left in zip(lines, lines[1:], lefts[1:], strict=False)
+            if _FULL_STOP.search(previous.text) and not _BULLET.match(line.text) and previous.page == line.page
+        ]
+        indents = sum(0.5 * body < start < 3 * body for start in starts)
+        return cls(body, _line_pitch(lines, body), justified, indents >= max(3, 0.2 * len(starts)), lefts, rights)
+
+    def short(self, number: int, line: Line) -> bool:
+        """Whether the line ends before its column's edge, as a paragraph's last line does."""
+        room = self.body if self.justified else max(2 * self.body, 0.2 * (self.rights[number] - line.x0))
+        return line.x1 < self.rights[number] - room
+
+
+def _starts_block(current: list[Line], line: Line, setting: _Setting, number: int) -> bool:
+    """Whether `line` (the `number`th) begins a new paragraph or bullet rather than continuing the block."""
     if _BULLET.match(line.text):
         return True
-    previous = current[-1]
-    if not (previous.page == line.page and previous.bottom > line.bottom and abs(previous.x0 - line.x0) < 8 * body):
-        return bool(_FULL_STOP.search(previous.text))  # the next column or page: a paragraph goes on with its sentence
-    if previous.bottom - line.bottom > 1.25 * pitch:
-        return True
+    previous, body = current[-1], setting.body
+    if not _CLAUSE_END.search(previous.text):
+        return False  # a sentence goes on, past a column's end, a photo or a box
     ended = bool(_FULL_STOP.search(previous.text))
-    short = previous.x1 < edge - (slack if slack >= 1 else max(2 * body, slack * (edge - previous.x0)))
+    indented = line.x0 > setting.lefts[number] + 0.5 * body
+    if not (previous.page == line.page and previous.bottom > line.bottom and abs(previous.x0 - line.x0) < 8 * body):
+        # the next column or page: where paragraphs open with an indent, an unindented line goes on
+        return ended and (indented if setting.indented else True)
+    if previous.bottom - line.bottom > 1.25 * setting.pitch and not line.follows_inset:
+        return True
+    short = setting.short(number - 1, previous)
     if _BULLET.match(current[0].text):  # its wrapped lines hang under its text
         return line.x0 <= current[0].x0 + 0.3 * body or (ended and short)
-    indented = line.x0 > previous.x0 + 0.5 * body
-    return ended and (indented or short)
+    return ended and (line.x0 > previous.x0 + 0.5 * body or short)
 
 
-def _right_edges(lines: Sequence[Line], body: float) -> list[float]:
-    """For each line, where the lines of its column end on its page."""
+def _column_edges(lines: Sequence[Line], body: float) -> tuple[list[float], list[float]]:
+    """For each line, where the lines of its column begin and end on its page."""
     pages: dict[int, list[Line]] = {}
     for line in lines:
         pages.setdefault(line.page, []).append(line)
-    return [max(other.x1 for other in pages[line.page] if abs(other.x0 - line.x0) < 3 * body) for line in lines]
+    column = [[other for other in pages[line.page] if abs(other.x0 - line.x0) < 3 * body] for line in lines]
+    return [min(other.x0 for other in near) for near in column], [max(other.x1 for other in near) for near in column]
 
 
 def _line_pitch(lines: Sequence[Line], body: float) -> float:
