@@ -11,6 +11,7 @@ the rest of the document writes it.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import itertools
 import re
@@ -49,8 +50,9 @@ _CLAUSE_END = re.compile(r"[.!?:;]['\"”’)\]]*$")
 _SMALL = 0.92
 """Type this much smaller than the body's is a footnote, a caption or a box, not the prose."""
 _FULL_STOP = re.compile(r"[.!?]['\"”’)\]]*$")
-_PAIR = re.compile(r"(?<![\w-])(?=([^\W\d_]+) ([^\W\d_]+)(?![\w-]))")
-"""Two words with a space between, neither part of a hyphenated compound."""
+_BROKEN = re.compile(r"[^\W\d_]+-[ \t]*\n[ \t]*[^\W\d_]+")
+_NOT_WORD = re.compile(r"(?:[^\w-]|_|-(?![^\W\d_])|(?<![^\W\d_])-)+")
+"""What stands between words: anything but letters, digits and a hyphen inside a word."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MARGIN = 0.09
 """The share of a page's height at its top and at its foot where running heads sit."""
@@ -109,8 +111,8 @@ def pdf_markdown(path: Path, texts: Sequence[str], pages: Sequence[int] | None =
         raise _no_text(path)
     kept = _without_furniture(lines, heights)
     # the pages laid out give their lines in reading order, so a broken word's halves are known
-    others = (line for index, text in enumerate(texts) if index not in heights for line in text.split("\n"))
-    spelling = Spelling.of(itertools.chain((line.text for line in kept), others))
+    others = [text for index, text in enumerate(texts) if index not in heights]
+    spelling = Spelling.of(["\n".join(line.text for line in kept), *others])
     return markdown_document(_blocks(kept, spelling))
 
 
@@ -484,28 +486,44 @@ def _line_pitch(lines: Sequence[Line], body: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Spelling:
-    """How a document writes its words: how often each word, each hyphenated compound and
-    each pair of words occurs, and the stems of its words."""
+    """How a document writes its words, to put back the words broken at line ends: asked only
+    about those, so it counts word pairs and forms of a word when asked."""
 
+    text: str
+    """The document's words (and hyphenated compounds) folded, each between single spaces,
+    without the halves of words broken at a line's end."""
     counts: Counter[str]
-    stems: frozenset[str]
+    """How often each word and each hyphenated compound occurs."""
+    words: tuple[str, ...]
+    """Its words, sorted, to find the other forms of one."""
 
     @classmethod
-    def of(cls, lines: Iterable[str]) -> Spelling:
-        """From lines in reading order, not counting the halves of a word broken at a line's end."""
-        counts = Counter[str]()
-        broken = False
-        for line in lines:
-            text = line.strip().casefold()
-            if broken:
-                text = re.sub(r"^[^\W\d_]+", " ", text)
-            broken = bool(re.search(r"[^\W\d_]-$", text))
-            if broken:
-                text = re.sub(r"[^\W\d_]+-$", " ", text)
-            counts.update(_WORD.findall(text))
-            counts.update(re.findall(r"[^\W\d_]+-[^\W\d_]+", text))
-            counts.update(f"{a} {b}" for a, b in _PAIR.findall(text))
-        return cls(counts, frozenset(stem(word) for word in counts if " " not in word and "-" not in word))
+    def of(cls, texts: Iterable[str]) -> Spelling:
+        """From texts whose lines are in reading order."""
+        text = _BROKEN.sub(" ", "\n".join(texts).casefold())
+        tokens = _NOT_WORD.sub(" ", text).split()
+        counts = Counter(tokens)
+        counts.update(
+            part for token, count in list(counts.items()) if "-" in token for part in token.split("-") * count
+        )
+        return cls(f" {' '.join(tokens)} ", counts, tuple(sorted(word for word in counts if "-" not in word)))
+
+    def pair(self, first: str, second: str) -> int:
+        """How often `first second` occurs as two words, neither part of a compound."""
+        return self.text.count(f" {first} {second} ")
+
+    def knows(self, word: str) -> bool:
+        """Whether the document writes `word`, or another form of it ("courts" for "court")."""
+        if self.counts[word]:
+            return True
+        root = stem(word)
+        start = bisect.bisect_left(self.words, root)
+        for other in itertools.islice(self.words, start, None):
+            if not other.startswith(root):
+                return False
+            if stem(other) == root:
+                return True
+        return False
 
 
 def _joined(texts: list[str], spelling: Spelling) -> str:
@@ -536,7 +554,7 @@ def rejoin(first: str, second: str, spelling: Spelling) -> str:
     seen = {
         first + second: spelling.counts[a + b],
         f"{first}-{second}": spelling.counts[f"{a}-{b}"],
-        f"{first} {second}": spelling.counts[f"{a} {b}"],
+        f"{first} {second}": spelling.pair(a, b),
     }
     best = max(seen, key=seen.__getitem__)
     if seen[best]:
@@ -545,11 +563,6 @@ def rejoin(first: str, second: str, spelling: Spelling) -> str:
         return f"{first} {second}"
     if len(b) <= 2:
         return f"{first}-{second}"  # "follow-up": hyphenation leaves at least three letters on the next line
-    if (a in _PREFIXES or _is_word(a, spelling)) and _is_word(b, spelling):
+    if (a in _PREFIXES or spelling.knows(a)) and spelling.knows(b):
         return f"{first}-{second}"
     return first + second
-
-
-def _is_word(word: str, spelling: Spelling) -> bool:
-    """Whether the document writes `word`, or another form of it ("courts" for "court")."""
-    return bool(spelling.counts[word]) or stem(word) in spelling.stems
