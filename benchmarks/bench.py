@@ -8,7 +8,8 @@
    fresh process: time, peak memory, and the growth exponent fitted over the sizes.
 3. Peers on the same inputs, as ratios: Python's difflib over the sentences, and
    `git diff --no-index --word-diff`.
-4. Reports as published: one country out of a year's PDF of about 600 pages (written here
+4. A timeline of 20 editions (the two reports, alternately, under titles of 20 years).
+5. Reports as published: one country out of a year's PDF of about 600 pages (written here
    with reportlab, from the test extras), the list of its countries, a comparison of two
    such PDFs, and a saved web page of more than 5 MB.
 """
@@ -150,15 +151,35 @@ def published(repeat: int) -> None:
             print(f"  {name:<36} {seconds:8.2f} s")
 
 
+def timeline_series(repeat: int) -> None:
+    texts = [source.read_text(encoding="utf-8") for source in (OLD, NEW)]
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for number in range(20):
+            year = 2004 + number
+            text = texts[number % 2]
+            title = f"{year} Trafficking in Persons Report: Mexico"
+            text = text if text.startswith("2022 Trafficking") else f"{title}\n{text}"
+            path = Path(folder) / f"{year}.txt"
+            path.write_text(
+                text.replace("2022 Trafficking in Persons Report", f"{year} Trafficking in Persons Report", 1)
+            )
+            paths.append(str(path))
+        command = [sys.executable, "-m", "tipdiff.cli", "timeline", *paths, "--format", "json"]
+        seconds = median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), repeat)
+        print(f"\ntimeline of 20 editions, fresh process, median of {repeat}: {seconds:.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--sizes", default="1,4,16,64", help="repeat counts for the scaling table")
-    parser.add_argument("--only-published", action="store_true", help="only the PDF and web page timings")
+    parser.add_argument("--only-published", action="store_true", help="only the PDF, web page and timeline timings")
     arguments = parser.parse_args()
     repeat = arguments.repeat
     if arguments.only_published:
         published(max(3, repeat // 4))
+        timeline_series(3)
         return
 
     texts = [read_text(p) for p in (OLD, NEW)]
@@ -197,6 +218,7 @@ def main() -> None:
     cli = median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), max(3, repeat // 4))
     print(f"  {'CLI call (fresh process, json)':<36} {cli * 1000:8.1f} ms")
     scaling([int(n) for n in arguments.sizes.split(",")])
+    timeline_series(3)
     published(max(3, repeat // 4))
 
 

@@ -174,6 +174,64 @@ def extract(
         raise typer.Exit(2) from None
 
 
+class TimelineFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def timeline(
+    reports: Annotated[list[Path], typer.Argument(help="Two or more editions of one country's report, in any order.")],
+    format: Annotated[
+        TimelineFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: tables drawn for a terminal; markdown: the same as Markdown; csv and json: every"
+            " figure as tidy data, one row per measure, period and edition; html: one self-contained page"
+            " with a chart per measure.",
+        ),
+    ] = TimelineFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead.")] = None,  # noqa: UP045
+    country: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="This country's narrative, cut out of reports that hold many (the year's PDF)."),
+    ] = None,
+    profile: Annotated[ProfileName, typer.Option(help="The report family.")] = ProfileName.tip,
+) -> None:
+    """A country's figures, verdicts and recommendations across many editions.
+
+    Example:
+
+        tipdiff timeline reports/mexico/*.txt --format html -o mexico.html
+    """
+    from tipdiff.render import render_timeline
+    from tipdiff.timeline import build_timeline
+    from tipdiff.timeline.tidy import timeline_csv, timeline_json
+
+    chosen = PROFILES[profile.value]
+    try:
+        built = build_timeline([load_report(path, None, chosen, country) for path in reports], chosen)
+        if format is TimelineFormat.csv:
+            rendered = timeline_csv(built)
+        elif format is TimelineFormat.json:
+            rendered = timeline_json(built)
+        else:
+            rendered = render_timeline(built, chosen, "html" if format is TimelineFormat.html else "markdown")
+        if output is not None:
+            write_atomically(output, [rendered])
+        elif format is TimelineFormat.text and sys.stdout.isatty():
+            show_in_terminal(rendered)
+        else:
+            sys.stdout.write(rendered)
+    except TipdiffError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"

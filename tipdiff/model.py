@@ -595,3 +595,75 @@ class ReportCheck:
 
     def count(self, severity: Severity) -> int:
         return sum(v.severity is severity for v in self.violations)
+
+
+# --- timeline: one country across many editions -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One value of a measure for one period, as one edition gave it."""
+
+    edition: int
+    """Index into `Timeline.editions`."""
+    period: Period
+    """The period it is for: the one its sentence states, else its edition's."""
+    fact: Fact
+    sentence: Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One measure (for one part) across editions: each period's value as each edition gave it."""
+
+    label: str
+    """What is counted, with its scope ("individuals prosecuted (federal)")."""
+    measure: str
+    role: Role
+    unit: str | None
+    scope: tuple[str, ...]
+    section: str | None
+    """Key of the section most of its readings stand in."""
+    periods: tuple[Period, ...]
+    """Oldest first."""
+    readings: tuple[Reading, ...]
+    """Every reading, by period and then edition."""
+    restated: tuple[Period, ...]
+    """Periods for which two editions give different values."""
+
+    def reading(self, period: Period, edition: int) -> Reading | None:
+        return next((r for r in self.readings if r.edition == edition and r.period == period), None)
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationLife:
+    """One recommendation from the edition that first makes it to the last that does."""
+
+    versions: tuple[tuple[int, Sentence, Change | None], ...]
+    """Edition index, the recommendation as that edition words it, and the change from the
+    version before (None for the first)."""
+    dropped_after: int | None
+    """The last edition that makes it, when a later edition with recommendations does not."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What changed from one edition to the next."""
+
+    old: int
+    new: int
+    narrative: Narrative
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """One country's editions, oldest first, and what runs through them."""
+
+    editions: tuple[Edition, ...]
+    reports: tuple[Report, ...]
+    series: tuple[Series, ...]
+    """Measures given by at least two editions, or for at least two periods."""
+    verdicts: tuple[tuple[str, tuple[Verdict | None, ...]], ...]
+    """Each verdict subject, with each edition's verdict on it."""
+    recommendations: tuple[RecommendationLife, ...]
+    steps: tuple[Step, ...]

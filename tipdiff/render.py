@@ -20,12 +20,17 @@ from tipdiff.model import (
     KeyFigure,
     Label,
     Narrative,
+    Period,
+    Reading,
     ReportCheck,
     SectionComparison,
     Sentence,
+    Series,
     Severity,
     Shift,
     Source,
+    Step,
+    Timeline,
     WordEdit,
 )
 from tipdiff.narrative.briefing import shows_diff
@@ -312,6 +317,120 @@ def render_html(comparison: Comparison, narrative: Narrative, profile: Profile =
     narrative_html = markdown_html(render_narrative(narrative, profile, row_anchors(comparison), full))
     context = PageContext(comparison, narrative, profile, narrative_html)
     return environment().get_template("page.html.j2").render(context=context)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineContext:
+    """What `timeline.md.j2` and `timeline.html.j2` render."""
+
+    timeline: Timeline
+    profile: Profile
+
+    def year(self, edition: int) -> str:
+        found = self.timeline.editions[edition].year
+        return str(found) if found else self.timeline.editions[edition].name
+
+    def covers(self, edition: int, section: str | None) -> bool:
+        """Whether the edition has the section a measure stands in (a scrape, with no sections,
+        may hold anything): a value it does not give is then not reported, not out of reach."""
+        report = self.timeline.reports[edition]
+        return not report.structured or section is None or any(s.key == section for s in report.sections)
+
+    def cell(self, series: Series, period: Period, edition: int) -> str:
+        """A value as the edition gives it ("at least 35"), "—" when the edition leaves it out,
+        and nothing when the edition has no such section."""
+        reading = series.reading(period, edition)
+        if reading is None:
+            return "—" if self.covers(edition, series.section) else ""
+        fact = reading.fact
+        return f"{fact.qualifier} {fact.text}" if fact.qualifier else fact.text
+
+    def cite(self, edition: int, sentence: Sentence) -> str:
+        return f"{self.year(edition)} l.{sentence.line}"
+
+    def subject(self, key: str) -> str:
+        return self.profile.title(key)
+
+    def briefing(self, step: Step) -> str:
+        """The briefing of one edition against the next, as the narrative words it."""
+        text = render_narrative(step.narrative, self.profile)
+        start = text.find("## Briefing\n")
+        if start < 0:
+            return ""
+        body = text[start + len("## Briefing\n") :]
+        end = body.find("\n## ")
+        return (body if end < 0 else body[:end]).strip()
+
+    @property
+    def shown(self) -> list[Series]:
+        """The measures at least two editions give: what a reader follows across years."""
+        return [s for s in self.timeline.series if len({r.edition for r in s.readings}) > 1]
+
+    def sources(self, series: Series) -> list[str]:
+        """Each edition's lines a series rests on, once each."""
+        return list(dict.fromkeys(self.cite(r.edition, r.sentence) for r in series.readings))
+
+    def anchor(self, reading: Reading) -> str:
+        return f"e{reading.edition}-s{reading.sentence.index}"
+
+    @property
+    def cited(self) -> list[Reading]:
+        """One reading per sentence the page's charts and tables point to, edition by edition."""
+        seen = {}
+        for series in self.shown:
+            for reading in series.readings:
+                seen.setdefault(self.anchor(reading), reading)
+        return sorted(seen.values(), key=lambda r: (r.edition, r.sentence.index))
+
+    def briefing_html(self, step: Step) -> str:
+        return markdown_html(self.briefing(step))
+
+    def readings_of(self, series: Series, period: Period) -> list[Reading]:
+        return [r for r in series.readings if r.period == period]
+
+    def chart(self, series: Series, width: int = 420, height: int = 150) -> dict:
+        """Where each edition's points go in a small line chart: x by period, y by value."""
+        years = [p.year for p in series.periods]
+        values = [float(r.fact.value) for r in series.readings]
+        low, high = min(values), max(values)
+        top = high if high > low else high + 1
+        left, right, up, down = 46, 12, 12, 26
+
+        def x(period: Period) -> float:
+            span = (max(years) - min(years)) or 1
+            return left + (period.year - min(years)) / span * (width - left - right)
+
+        def y(value: float) -> float:
+            base = min(low, 0)
+            return up + (1 - (value - base) / ((top - base) or 1)) * (height - up - down)
+
+        lines = []
+        for edition in sorted({r.edition for r in series.readings}):
+            points = [
+                (round(x(r.period), 1), round(y(float(r.fact.value)), 1), r)
+                for r in series.readings
+                if r.edition == edition
+            ]
+            lines.append((edition, points))
+        shown_years = sorted({p.year for p in series.periods})
+        step = max(1, -(-len(shown_years) // 6))  # at most six labels under the axis
+        labelled = {*shown_years[::step], shown_years[-1]}
+        ticks = sorted({(round(x(Period(year)), 1), str(year)) for year in labelled})
+        return {"width": width, "height": height, "lines": lines, "ticks": ticks,
+                "top": (round(y(top), 1), _plain_number(top)), "bottom": (round(y(min(low, 0)), 1), _plain_number(min(low, 0))),
+                "baseline": height - down}  # fmt: skip
+
+
+def _plain_number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def render_timeline(timeline: Timeline, profile: Profile = TIP, form: str = "markdown") -> str:
+    """The timeline as Markdown, or as one self-contained HTML page with a chart per measure."""
+    context = TimelineContext(timeline, profile)
+    if form == "html":
+        return environment().get_template("timeline.html.j2").render(context=context)
+    return environment().get_template("timeline.md.j2").render(context=context)
 
 
 @dataclass(frozen=True, slots=True)
