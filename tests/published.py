@@ -19,7 +19,8 @@ MARGIN, GUTTER, TOP, BOTTOM = 54.0, 24.0, 730.0, 80.0
 BODY, TITLE, PITCH = 10.0, 14.0, 12.5
 RUNNING_HEAD = "TRAFFICKING IN PERSONS REPORT 2023"
 FOOTNOTE = "The government provided these data after the end of the reporting period."
-PULL_QUOTE = ("“Traffickers promise a better life", "and deliver servitude.”")
+PULL_QUOTE = "“Traffickers promise a better life and deliver servitude.”"
+SIDEBAR = ("Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Aruba", "Australia", "Austria")
 CAPTION = "Workers harvest tomatoes in Sinaloa. Photo credit: the photographer."
 
 
@@ -125,7 +126,7 @@ class _Typesetter:
         self.y -= 4
         if (self.lines // 60) % 2:
             self.canvas.setFont("Helvetica-Oblique", 13)
-            for line in PULL_QUOTE:
+            for line in self._wrap(PULL_QUOTE.split(), "Helvetica-Oblique", 13, self.width):
                 self.canvas.drawString(self._x(), self.y, line)
                 self.y -= 16
         else:
@@ -134,8 +135,9 @@ class _Typesetter:
             self.canvas.setFillGray(0)
             self.y -= 40
             self.canvas.setFont("Helvetica-Oblique", 7)
-            self.canvas.drawString(self._x(), self.y, CAPTION)
-            self.y -= 12
+            for line in self._wrap(CAPTION.split(), "Helvetica-Oblique", 7, self.width):
+                self.canvas.drawString(self._x(), self.y, line)
+                self.y -= 9
         self.y -= 4
 
     def _justified(self, x: float, line: str, width: float, marked: str | None) -> None:
@@ -289,6 +291,9 @@ def web_page(text: str, title: str) -> str:
 <p class="back-to-top"><a href="#top">Back to Top</a></p>
 </article>
 <aside class="related"><h3>Related Articles</h3><p>Secretary travels to the region for talks.</p></aside>
+<div><div>Reports by country</div><ul>{"".join(f'<li><a href="/reports/{c.lower()}/">{c}</a></li>' for c in SIDEBAR)}</ul></div>
+<div><div>Related</div><div><p><a href="/reports/peru/">Peru country report</a></p>
+<p>Read the narrative on Peru, covering prosecution, protection and prevention efforts.</p></div></div>
 </main>
 <footer class="site-footer"><p>White House | USA.gov | Office of the Inspector General</p>
 <p>This is the official website of the U.S. Department of State.</p></footer>

@@ -31,13 +31,18 @@ _FURNITURE = re.compile(
     r"|footer|masthead|site-header|skip|sidebar|related|newsletter|subscribe|modal|popup|toolbar|print"
     r"|back-to-top|to-top|pagination|pager|tags|disclaimer|toc|table-of-contents|jump-links|downloads?"
     r"|translate|language-selector|a2a|addtoany|sharethis|pull-?quote|footnotes?|endnotes?|caption"
-    r"|wp-caption|photo-credit)(?:$|[-_ ])",
+    r"|wp-caption|photo-credit|teasers?|promo)(?:$|[-_ ])",
     re.IGNORECASE,
 )
 """Class or id words that name a site's furniture, never a report's text."""
 _BACK_TO_TOP = re.compile(r"^\W*(?:back to top|return to top|top of page|to top|top)\W*$", re.IGNORECASE)
 _CONTENTS = re.compile(
     r"^(?:table of contents|contents|on this page|in this (?:section|report)|jump to):?$", re.IGNORECASE
+)
+_ASIDE_TITLE = re.compile(
+    r"^(?:related(?: \w+){0,2}|see also|more (?:from|on|like this)\b.{0,40}|recommended(?: for you)?|read more"
+    r"|you may also like|latest(?: news| stories)?|popular(?: stories)?|in the news):?$",
+    re.IGNORECASE,
 )
 _NOTE_MARK = re.compile(r"^\s*\[?(?:\d{1,3}|[*†‡§]|[ivx]{1,4})\]?\s*$")
 """A raised footnote reference ("<sup>1</sup>", "<sup>[3]</sup>")."""
@@ -120,6 +125,7 @@ def _drop_furniture(main: lxml.html.HtmlElement) -> None:
             or (element.tag == "a" and _BACK_TO_TOP.match(element.text_content() or ""))
             or (element.tag == "sup" and _NOTE_MARK.match(element.text_content() or ""))
             or _is_contents(element)
+            or (element is not main and (_mostly_links(element) or _titled_aside(element)))
             or (element.tag in ("header", "footer") and element.getparent() is not None and _outside_article(element))
         ):
             doomed.append(element)
@@ -134,6 +140,26 @@ def _is_contents(element: lxml.html.HtmlElement) -> bool:
         items = element.findall("li")
         return bool(items) and all(_links_within_page(item) for item in items)
     return element.tag in (*_HEADINGS, "p") and bool(_CONTENTS.match(" ".join(element.text_content().split())))
+
+
+def _mostly_links(element: lxml.html.HtmlElement) -> bool:
+    """A block of many links and little else: a menu, a sidebar, a list of related pages,
+    however the site names it. A narrative's paragraphs link a word or two at most."""
+    if element.tag not in ("div", "section", "ul", "ol", "table", "p", "dl"):
+        return False
+    links = element.findall(".//a")
+    if len(links) < 5:
+        return False
+    text = len(" ".join(element.text_content().split()))
+    linked = sum(len(" ".join(link.text_content().split())) for link in links)
+    return text > 0 and linked > 0.6 * text
+
+
+def _titled_aside(element: lxml.html.HtmlElement) -> bool:
+    """A block that opens with a title such as "Related" or "See also": other pages, not this one."""
+    if element.tag not in ("div", "section", "ul", "ol") or not len(element) or not isinstance(element[0].tag, str):
+        return False
+    return bool(_ASIDE_TITLE.match(" ".join(element[0].text_content().split())))
 
 
 def _links_within_page(item: lxml.html.HtmlElement) -> bool:

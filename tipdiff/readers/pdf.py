@@ -16,7 +16,7 @@ import ctypes
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -74,9 +74,8 @@ class Line:
     """The font size of most of its letters."""
     bold: bool
     italic: bool
-    follows_inset: bool = False
-    """A footnote, photo or pull quote stood just above it: the room they took is no gap
-    between paragraphs."""
+    baseline: float
+    """Where most of its letters sit."""
 
 
 def pdf_text(path: Path, profile: Profile, country: str | None) -> str:
@@ -182,7 +181,9 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> Iterator[Line]:
             previous, recent = glyphs[-1], glyphs[-8:]
             above = bottom > max(g.top for g in recent)
             below = top < min(g.bottom for g in recent) - 0.3 * size
-            back = left < previous.left - size or (broken and left < previous.right - 1)
+            # after PDFium ends a line, only what sits right on (a footnote mark, a change of
+            # font) goes on with it; what stands a gutter away is another column's line
+            back = left < previous.left - size or (broken and not 0 <= left - previous.right + 1 < 0.6 * size + 1)
             if back or above or below or left - previous.right > 2 * size:
                 yield from _line(index, glyphs)
                 glyphs = []
@@ -247,39 +248,89 @@ def _line(page: int, glyphs: list[Glyph]) -> Iterator[Line]:
         size,
         sum(g.bold for g in alphabetic) > 0.6 * len(alphabetic),
         sum(g.italic for g in alphabetic) > 0.6 * len(alphabetic),
+        baseline,
     )
 
 
 def _reading_order(lines: Iterator[Line], width: float) -> list[Line]:
-    """A page's lines as a person reads them: top to bottom, and where the page is set in two
-    columns, the left column before the right, between the lines that span both."""
-    page = sorted(lines, key=lambda line: (-round(line.top), line.x0))
-    gutter = _gutter(page, width)
-    if gutter is None:
-        return page
+    """A page's lines as a person reads them: top to bottom, and where the page is set in
+    columns, each column before the next, between the lines that span them."""
+    rows = _rows(lines)
+    gutters = _gutters([line for row in rows for line in row], width)
+
+    def column(line: Line) -> int | None:
+        """The column a line stands in; None for a line across a gutter."""
+        if any(line.x0 < gutter < line.x1 for gutter in gutters):
+            return None
+        return sum(line.x0 >= gutter for gutter in gutters)
+
+    page = [line for row in rows for line in _joined_fragments(row, column)]
     ordered: list[Line] = []
     band: list[Line] = []
     for line in page:
-        if line.x1 <= gutter or line.x0 >= gutter:
+        if column(line) is not None:
             band.append(line)
             continue
-        ordered += [*sorted(band, key=lambda line: line.x0 >= gutter), line]  # stable: top to bottom
+        ordered += [*sorted(band, key=column), line]  # stable: top to bottom within a column
         band = []
-    return ordered + sorted(band, key=lambda line: line.x0 >= gutter)
+    return ordered + sorted(band, key=column)
 
 
-def _gutter(page: list[Line], width: float) -> float | None:
-    """Where a page set in two columns divides them: the line down its middle that the
-    fewest lines cross, if lines on both sides of it are many and lines across it few."""
+def _rows(lines: Iterable[Line]) -> list[list[Line]]:
+    """Lines top to bottom, grouped by baseline (however tall their letters), each row left to right."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: -line.baseline):
+        if rows and rows[-1][0].baseline - line.baseline <= 0.3 * min(rows[-1][0].size, line.size):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda line: line.x0) for row in rows]
+
+
+def _joined_fragments(row: list[Line], column: Callable[[Line], int | None]) -> list[Line]:
+    """The pieces of one line of one column (words set one by one, a change of font) as one line."""
+    joined: list[Line] = []
+    for line in row:
+        previous = joined[-1] if joined else None
+        if previous and column(previous) == column(line) and column(line) is not None and line.size == previous.size:
+            weight = len(previous.text), len(line.text)
+            joined[-1] = replace(
+                previous,
+                x1=max(previous.x1, line.x1),
+                top=max(previous.top, line.top),
+                bottom=min(previous.bottom, line.bottom),
+                text=f"{previous.text} {line.text}",
+                bold=previous.bold if weight[0] >= weight[1] else line.bold,
+                italic=previous.italic if weight[0] >= weight[1] else line.italic,
+            )
+        else:
+            joined.append(line)
+    return joined
+
+
+def _gutters(page: list[Line], width: float) -> list[float]:
+    """Where a page set in columns divides them: lines down the page that few lines cross,
+    with many lines on each side, at least a sixth of the page apart."""
     if len(page) < 6:
-        return None
-    best = min(
-        (sum(line.x0 < x < line.x1 for line in page), x) for x in (width * share / 100 for share in range(35, 66))
-    )
-    crossing, x = best
-    left = sum(line.x1 <= x for line in page)
-    right = sum(line.x0 >= x for line in page)
-    return x if crossing <= 0.1 * len(page) and min(left, right) >= 3 else None
+        return []
+    crossing = {
+        x: sum(line.x0 < x < line.x1 for line in page) for x in (width * share / 100 for share in range(20, 81))
+    }
+    gutters: list[float] = []
+    for x in sorted(crossing, key=lambda x: (crossing[x], abs(x - width / 2))):
+        if crossing[x] > 0.1 * len(page):
+            break
+        if all(abs(x - other) > width / 6 for other in gutters):
+            gutters.append(x)
+    gutters.sort()
+    edges = [0.0, *gutters, width]
+    columns = [sum(a <= line.x0 and line.x1 <= b for line in page) for a, b in itertools.pairwise(edges)]
+    while gutters and min(columns) < 3:  # a "column" of a few lines is a gap in the text, not a column
+        weakest = columns.index(min(columns))
+        gutters.pop(min(weakest, len(gutters) - 1))
+        edges = [0.0, *gutters, width]
+        columns = [sum(a <= line.x0 and line.x1 <= b for line in page) for a, b in itertools.pairwise(edges)]
+    return gutters
 
 
 def _without_furniture(lines: list[Line], heights: dict[int, float]) -> list[Line]:
@@ -315,22 +366,21 @@ def _without_furniture(lines: list[Line], heights: dict[int, float]) -> list[Lin
 def _without_insets(lines: list[Line], body: float) -> list[Line]:
     """Without what is set beside the prose: small type (footnotes, captions, the text of a
     box) always, and large or bold lines set in the middle of a sentence that goes on after
-    them (a heading never interrupts a sentence; a pull quote or a box's title does). The
-    line after an inset is marked, so that the inset's room is not read as a paragraph's end."""
+    them (a heading never interrupts a sentence; a pull quote or a box's title does)."""
     small = [line for line in lines if line.size < _SMALL * body]
     if sum(len(line.text) for line in small) > 0.25 * sum(len(line.text) for line in lines):
         small = []  # so much small type is the prose itself
     edges = dict(zip(map(id, lines), _column_edges(lines, body)[1], strict=True))
     smalls = set(map(id, small))
     kept: list[Line] = []
-    position, follows = 0, False
+    position = 0
     while position < len(lines):
         end = position
         while end < len(lines) and (id(lines[end]) in smalls or lines[end].size >= 1.15 * body or lines[end].bold):
             end += 1
         if end == position:
-            kept.append(replace(lines[position], follows_inset=True) if follows else lines[position])
-            position, follows = position + 1, False
+            kept.append(lines[position])
+            position += 1
             continue
         run = lines[position:end]
         before, after = (kept[-1] if kept else None), (lines[end] if end < len(lines) else None)
@@ -348,7 +398,6 @@ def _without_insets(lines: list[Line], body: float) -> list[Line]:
         for line in run:  # what is left of the run is headings, and their small print
             if id(line) not in smalls and not interrupts:
                 kept.append(line)
-        follows = any(id(line) in smalls for line in run) or interrupts
         position = end
     return kept
 
@@ -409,7 +458,7 @@ def _heading_level(line: Line, body: float, heading_sizes: list[float]) -> int:
 
 def _close_below(previous: Line, line: Line, pitch: float) -> bool:
     """A heading wrapped onto a second line sits right below its first."""
-    return previous.page == line.page and 0 < previous.bottom - line.bottom <= 1.6 * max(pitch, line.size)
+    return previous.page == line.page and 0 < previous.baseline - line.baseline <= 1.6 * max(pitch, line.size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,14 +503,16 @@ def _starts_block(current: list[Line], line: Line, setting: _Setting, number: in
         return False  # a sentence goes on, past a column's end, a photo or a box
     ended = bool(_FULL_STOP.search(previous.text))
     indented = line.x0 > setting.lefts[number] + 0.5 * body
-    if not (previous.page == line.page and previous.bottom > line.bottom and abs(previous.x0 - line.x0) < 8 * body):
+    if not (previous.page == line.page and previous.baseline > line.baseline and abs(previous.x0 - line.x0) < 8 * body):
         # the next column or page: where paragraphs open with an indent, an unindented line goes on
         return ended and (indented if setting.indented else True)
-    if previous.bottom - line.bottom > 1.25 * setting.pitch and not line.follows_inset:
-        return True
     short = setting.short(number - 1, previous)
     if _BULLET.match(current[0].text):  # its wrapped lines hang under its text
         return line.x0 <= current[0].x0 + 0.3 * body or (ended and short)
+    if setting.indented:  # indents open paragraphs; a gap is the room a photo or a box took
+        return ended and indented
+    if previous.baseline - line.baseline > 1.25 * setting.pitch:
+        return True  # a gap, or the room a photo or a box took: a sentence ended there
     return ended and (line.x0 > previous.x0 + 0.5 * body or short)
 
 
@@ -477,9 +528,9 @@ def _column_edges(lines: Sequence[Line], body: float) -> tuple[list[float], list
 def _line_pitch(lines: Sequence[Line], body: float) -> float:
     """The usual distance from one line of body text to the next."""
     steps = [
-        round(a.bottom - b.bottom, 1)
+        round(a.baseline - b.baseline, 1)
         for a, b in itertools.pairwise(lines)
-        if a.page == b.page and 0 < a.bottom - b.bottom < 3 * body and abs(a.x0 - b.x0) < 2 * body
+        if a.page == b.page and 0 < a.baseline - b.baseline < 3 * body and abs(a.x0 - b.x0) < 2 * body
     ]
     return Counter(steps).most_common(1)[0][0] if steps else 1.2 * body
 
