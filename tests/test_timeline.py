@@ -186,3 +186,24 @@ def test_the_page_draws_its_charts_offline_and_every_point_links_to_its_sentence
         assert "l." in first
         browser.close()
     assert errors == [] and requests == [page_file.as_uri()]
+
+
+def test_a_measure_named_another_way_stays_one_series() -> None:
+    before = edition("MEXICO (Tier 2)\nPROTECTION\nThe government identified 100 victims in 2020.\n", "2021.txt")
+    after = edition(
+        "MEXICO (Tier 2)\nPROTECTION\nAuthorities reported identifying 120 trafficking victims in 2021,"
+        " compared with 100 victims in 2020.\n",
+        "2022.txt",
+    )
+    built = build_timeline([before, after], TIP)
+    (series,) = built.series
+    assert [(built.editions[r.edition].year, str(r.period), r.fact.text) for r in series.readings] == [
+        (2021, "2020", "100"), (2022, "2020", "100"), (2022, "2021", "120")
+    ]  # fmt: skip
+    assert not series.restated
+
+
+def test_a_reworded_recommendation_shows_its_word_diff(timeline: Timeline) -> None:
+    markdown = render_timeline(timeline, TIP)
+    reworded = [line for line in markdown.split("\n") if line.startswith("  - reworded in 2023: ")]
+    assert reworded and all("~~" in line or "**" in line for line in reworded)

@@ -13,7 +13,6 @@ from tipdiff.errors import TipdiffError
 from tipdiff.normalize import comparison_key
 from tipdiff.profiles import Profile, fold_heading
 
-_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|\*\*|__)|(?:\*\*|__)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s")
 """A table of contents lists the countries; a part opens at a heading, never at a list item."""
 
@@ -39,7 +38,7 @@ def find_parts(lines: Sequence[str], profile: Profile) -> list[Part]:
     if not profile.parts:
         return parts
     for number, line in enumerate(lines):
-        text = _MARKUP.sub("", line).strip()
+        text = line.strip().lstrip("#").strip().strip("*_").strip()  # a Markdown heading's marks
         if not text or len(text) > 120 or _LIST_ITEM.match(line):
             continue
         quick = " ".join(text.split()).lower().rstrip(":. ")  # folding every line of 600 pages is slow
