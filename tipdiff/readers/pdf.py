@@ -50,7 +50,7 @@ _CLAUSE_END = re.compile(r"[.!?:;]['\"”’)\]]*$")
 _SMALL = 0.92
 """Type this much smaller than the body's is a footnote, a caption or a box, not the prose."""
 _FULL_STOP = re.compile(r"[.!?]['\"”’)\]]*$")
-_BROKEN = re.compile(r"[^\W\d_]+-[ \t]*\n[ \t]*[^\W\d_]+")
+_BROKEN = re.compile(r"(?<![^\W\d_])[^\W\d_]+-[ \t]*\n[ \t]*[^\W\d_]+")
 _NOT_WORD = re.compile(r"(?:[^\w-]|_|-(?![^\W\d_])|(?<![^\W\d_])-)+")
 """What stands between words: anything but letters, digits and a hyphen inside a word."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -517,12 +517,26 @@ def _starts_block(current: list[Line], line: Line, setting: _Setting, number: in
 
 
 def _column_edges(lines: Sequence[Line], body: float) -> tuple[list[float], list[float]]:
-    """For each line, where the lines of its column begin and end on its page."""
-    pages: dict[int, list[Line]] = {}
-    for line in lines:
-        pages.setdefault(line.page, []).append(line)
-    column = [[other for other in pages[line.page] if abs(other.x0 - line.x0) < 3 * body] for line in lines]
-    return [min(other.x0 for other in near) for near in column], [max(other.x1 for other in near) for near in column]
+    """For each line, where the lines of its column begin and end on its page: lines are one
+    column when their starts lie within a few characters of each other (indents and bullets
+    included)."""
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
+    by_page: dict[int, list[int]] = {}
+    for number, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(number)
+    for numbers in by_page.values():
+        numbers.sort(key=lambda number: lines[number].x0)
+        cluster: list[int] = []
+        for number in [*numbers, None]:
+            if cluster and (number is None or lines[number].x0 - lines[cluster[-1]].x0 > 3 * body):
+                start, end = lines[cluster[0]].x0, max(lines[n].x1 for n in cluster)
+                left.update(dict.fromkeys(cluster, start))
+                right.update(dict.fromkeys(cluster, end))
+                cluster = []
+            if number is not None:
+                cluster.append(number)
+    return [left[n] for n in range(len(lines))], [right[n] for n in range(len(lines))]
 
 
 def _line_pitch(lines: Sequence[Line], body: float) -> float:
