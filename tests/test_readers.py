@@ -156,7 +156,10 @@ def test_page_furniture_is_gone_and_the_words_around_it_joined(published: Path) 
     assert "anti-trafficking" in text
     # words the fixture hyphenated across a page break are whole again
     with open_pdf(published / "2023.pdf") as document:
-        pages = [[line for line in _page_lines(document, index) if line.size == BODY] for index in range(len(document))]
+        pages = [
+            [line for line in _page_lines(document[index], index) if line.size == BODY]
+            for index in range(len(document))
+        ]
     halves = [
         (page[-1].text.split()[-1].rstrip("-"), following[0].text.split()[0])
         for page, following in itertools.pairwise(pages)

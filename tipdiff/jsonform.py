@@ -196,7 +196,7 @@ def fact_data(fact: Fact) -> dict[str, Any]:
         "id": fact.id,
         "text": fact.text,
         "start": fact.start,
-        "value": _number(fact.value),
+        "value": number(fact.value),
         "unit": fact.unit,
         "role": fact.role.value,
         "measure": fact.measure,
@@ -209,7 +209,8 @@ def fact_data(fact: Fact) -> dict[str, Any]:
     }
 
 
-def _number(value: Decimal) -> int | float:
+def number(value: Decimal) -> int | float:
+    """A figure's value as JSON writes numbers."""
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -222,7 +223,7 @@ def _key_figure(figure: KeyFigure) -> dict[str, Any]:
         "old": _citation(figure.old),
         "new": _citation(figure.new),
         "restated": figure.restated,
-        "difference": _number(figure.difference),
+        "difference": number(figure.difference),
         "percent": round(figure.percent, 1) if figure.percent is not None else None,
         "caveat": figure.caveat,
         "importance": round(figure.importance, 2),
@@ -235,7 +236,7 @@ def _citation(citation: Citation) -> dict[str, Any]:
         "report": citation.report,
         "fact": fact.id,
         "text": fact.text,
-        "value": _number(fact.value),
+        "value": number(fact.value),
         "period": str(fact.period) if fact.period else None,
         "qualifier": fact.qualifier,
         "sentence": citation.sentence.index,

@@ -21,6 +21,11 @@ def _opener(efforts: str) -> re.Pattern[str]:
 
 
 _TIER = r"(?:tier (?:2 watch list|[123])|special case)"
+_COUNTRY_TIER = (
+    re.compile(rf"^(?P<country>[^()]+?)\s*\({_TIER}\)$"),
+    re.compile(rf"^(?P<country>[^:()]+?):\s*{_TIER}$"),
+)
+"""The heading that opens a country's narrative: "MEXICO (Tier 2)", "MEXICO: Tier 2 Watch List"."""
 _START = r"(?:^|(?<=\u2026 ))"
 """A verdict opens its sentence (in a scrape, glued to the last one by an ellipsis)."""
 _SUBJECT = r"(?:the )?(?:[\w-]+ ){0,3}?(?:government|governments|authorities)(?: of [\w .'-]{1,40}?)?(?:'s)?"
@@ -181,14 +186,10 @@ TIP = Profile(
     headings=(
         re.compile(r"^(?P<year>(?:19|20)\d\d) trafficking in persons report(?::\s*(?P<country>.+))?$"),
         re.compile(r"trafficking in persons report (?P<year>(?:19|20)\d\d)"),
-        re.compile(rf"^(?P<country>[^()]+?)\s*\({_TIER}\)$"),
-        re.compile(rf"^(?P<country>[^:()]+?):\s*{_TIER}$"),
+        *_COUNTRY_TIER,
         re.compile(r"^(?:human )?trafficking in (?P<country>[^()]+)$"),
     ),
-    parts=(
-        re.compile(rf"^(?P<country>[^()]+?)\s*\({_TIER}\)$"),
-        re.compile(rf"^(?P<country>[^:()]+?):\s*{_TIER}$"),
-    ),
+    parts=_COUNTRY_TIER,
     statements=(re.compile(r"\b[Tt]he Government of (?P<country>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"),),
     verdicts=(
         VerdictKind(

@@ -51,13 +51,9 @@ def list_parts(path: str | Path, profile: Profile) -> list[tuple[Part, int | Non
     file = Path(path)
     kind, data = _read(file)
     if kind == "pdf":
-        from tipdiff.readers.pdf import page_texts
+        from tipdiff.readers.pdf import pdf_parts
 
-        return [
-            (part, index + 1)
-            for index, text in enumerate(page_texts(file))
-            for part in find_parts(text.split("\n"), profile)
-        ]
+        return [(part, index + 1) for part, index in pdf_parts(file, profile)]
     text, _ = _whole_text(file, kind, data, None)
     return [(part, None) for part in find_parts(text.split("\n"), profile)]
 

@@ -48,13 +48,11 @@ _NOTE_MARK = re.compile(r"^\s*\[?(?:\d{1,3}|[*†‡§]|[ivx]{1,4})\]?\s*$")
 """A raised footnote reference ("<sup>1</sup>", "<sup>[3]</sup>")."""
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = {
-    "p", "div", "li", "dd", "dt", "blockquote", "pre", "td", "th", "figcaption", "caption", "section",
+    "p", "div", "li", "dd", "dt", "blockquote", "pre", "td", "th", "section",
     "article", "main", "header", "footer", "ul", "ol", "dl", "table", "tr", "tbody", "thead", "body", "address",
     *_HEADINGS,
 }  # fmt: skip
 _BOLD = {"strong", "b"}
-_BREAK = "\x00"
-"""Stands for a `<br>` among a block's pieces of text until the block is written."""
 _PARSER = lxml.html.HTMLParser(huge_tree=True)
 """Without `huge_tree`, libxml2 silently drops what is nested more than 256 deep."""
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
@@ -181,10 +179,12 @@ def _blocks(main: lxml.html.HtmlElement) -> Iterator[MarkdownBlock]:
     """Headings, bullets and paragraphs in reading order."""
     pieces: list[str] = []
     owner: list[lxml.html.HtmlElement] = []
+    last_break: list[int] = []  # where in `pieces` the block's last <br> stands
 
     def flush() -> Iterator[MarkdownBlock]:
-        text = " ".join("".join(pieces).replace(_BREAK, " ").split())
+        text = " ".join("".join(pieces).split())
         pieces.clear()
+        last_break.clear()
         if text and owner:
             yield from _block(owner, text)
 
@@ -194,11 +194,11 @@ def _blocks(main: lxml.html.HtmlElement) -> Iterator[MarkdownBlock]:
             yield from flush()
             owner.append(element)
         if element.tag == "br":
-            since = pieces[len(pieces) - pieces[::-1].index(_BREAK) :] if _BREAK in pieces else None
-            if since is not None and not "".join(since).strip():  # two line breaks in a row part paragraphs
+            if last_break and not "".join(pieces[last_break[0] :]).strip():  # two in a row part paragraphs
                 yield from flush()
             else:
-                pieces.append(_BREAK)
+                last_break[:] = [len(pieces)]
+                pieces.append(" ")
         pieces.append(element.text or "")
         for child in element:
             if isinstance(child.tag, str):

@@ -55,17 +55,17 @@ def find_parts(lines: Sequence[str], profile: Profile) -> list[Part]:
 def choose_part(parts: Sequence[Part], country: str | None, name: str) -> Part | None:
     """The part `country` names; None to take the whole document (it holds one part at most)."""
     if country is None:
-        if len({_key(part.country) for part in parts}) > 1:
+        if len({country_key(part.country) for part in parts}) > 1:
             raise UnknownPart(
                 f"{name}: holds {len(parts)} countries; choose one with --country"
                 f" (tipdiff extract {name} --list shows them)"
             )
         return None
-    wanted = _key(country)
-    exact = [part for part in parts if _key(part.country) == wanted]
+    wanted = country_key(country)
+    exact = [part for part in parts if country_key(part.country) == wanted]
     if not exact:
-        exact = [part for part in parts if _key(part.country).startswith(wanted)]
-    if exact and len({_key(part.country) for part in exact}) == 1:
+        exact = [part for part in parts if country_key(part.country).startswith(wanted)]
+    if exact and len({country_key(part.country) for part in exact}) == 1:
         return exact[0]
     if not parts:
         raise UnknownPart(f"{name}: holds no country headings such as 'MEXICO: Tier 2', so --country cannot choose")
@@ -81,12 +81,13 @@ def cut(text: str, part: Part | None, profile: Profile) -> str:
         return text
     lines = text.split("\n")
     found = find_parts(lines, profile)
-    start = next((other.line for other in found if _key(other.country) == _key(part.country)), None)
+    start = next((other.line for other in found if country_key(other.country) == country_key(part.country)), None)
     if start is None:
         raise UnknownPart(f"the text of {part.heading!r} could not be cut out: its heading was not found as a heading")
     end = next((other.line for other in found if other.line > start), len(lines))
     return "\n".join(lines[start:end]).rstrip() + "\n"
 
 
-def _key(country: str) -> str:
+def country_key(country: str) -> str:
+    """A country's name as names are compared: case, quotes and spacing aside."""
     return " ".join(comparison_key(country).casefold().split())

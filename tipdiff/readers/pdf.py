@@ -29,7 +29,7 @@ import pypdfium2.raw as pdfium_c
 from tipdiff.errors import NotText
 from tipdiff.profiles import Profile
 from tipdiff.readers.markup import MarkdownBlock, markdown_document
-from tipdiff.readers.parts import choose_part, cut, find_parts
+from tipdiff.readers.parts import Part, choose_part, country_key, cut, find_parts
 from tipdiff.sentences import stem
 
 _BREAKS = {0x0D, 0x0A}
@@ -81,31 +81,40 @@ class Line:
 def pdf_text(path: Path, profile: Profile, country: str | None) -> str:
     """The document as Markdown, or the part of it `country` names: only the pages from that
     part's heading to the next part's are laid out, so one country of a year's report is quick."""
-    texts = page_texts(path)
-    located = [(index, part) for index, text in enumerate(texts) for part in find_parts(text.split("\n"), profile)]
-    part = choose_part([part for _, part in located], country, str(path))
-    if part is None:
-        return pdf_markdown(path, texts)
-    at = next(position for position, (_, found) in enumerate(located) if found == part)
-    first = located[at][0]
-    last = located[at + 1][0] if at + 1 < len(located) else len(texts) - 1
-    return cut(pdf_markdown(path, texts, range(first, last + 1)), part, profile)
+    with open_pdf(path) as document:
+        texts = page_texts(document, path)
+        located = _located_parts(texts, profile)
+        part = choose_part([part for part, _ in located], country, str(path))
+        if part is None:
+            return pdf_markdown(document, path, texts)
+        at = next(position for position, (found, _) in enumerate(located) if found == part)
+        ends = [index for found, index in located[at + 1 :] if country_key(found.country) != country_key(part.country)]
+        pages = range(located[at][1], (ends[0] if ends else len(texts) - 1) + 1)
+        return cut(pdf_markdown(document, path, texts, pages), part, profile)
 
 
-def pdf_markdown(path: Path, texts: Sequence[str], pages: Sequence[int] | None = None) -> str:
+def pdf_parts(path: Path, profile: Profile) -> list[tuple[Part, int]]:
+    """The parts (countries) the document holds, each with the 0-based page it starts on."""
+    with open_pdf(path) as document:
+        return _located_parts(page_texts(document, path), profile)
+
+
+def _located_parts(texts: Sequence[str], profile: Profile) -> list[tuple[Part, int]]:
+    return [(part, index) for index, text in enumerate(texts) for part in find_parts(text.split("\n"), profile)]
+
+
+def pdf_markdown(
+    document: pdfium.PdfDocument, path: Path, texts: Sequence[str], pages: Sequence[int] | None = None
+) -> str:
     """The document (or the given 0-based pages of it) as Markdown, in reading order;
     `texts` are all its pages' texts, from which it learns how the document spells words."""
-    with open_pdf(path) as document:
-        chosen = range(len(document)) if pages is None else pages
-        sizes = {index: document.get_page_size(index) for index in chosen}
-        heights = {index: height for index, (_, height) in sizes.items()}
-        lines = [
-            line
-            for index in chosen
-            for line in _reading_order(
-                _with_drawn_bullets(_page_lines(document, index), document[index]), sizes[index][0]
-            )
-        ]
+    chosen = range(len(document)) if pages is None else pages
+    heights, lines = {}, []
+    for index in chosen:
+        page = document[index]
+        width, heights[index] = page.get_size()
+        lines += _reading_order(_with_drawn_bullets(_page_lines(page, index), page), width)
+        page.close()
     if not lines:
         raise _no_text(path)
     kept = _without_furniture(lines, heights)
@@ -115,13 +124,15 @@ def pdf_markdown(path: Path, texts: Sequence[str], pages: Sequence[int] | None =
     return markdown_document(_blocks(kept, spelling))
 
 
-def page_texts(path: Path) -> list[str]:
+def page_texts(document: pdfium.PdfDocument, path: Path) -> list[str]:
     """Each page's text as PDFium reads it: fast enough to search a 600-page report."""
-    with open_pdf(path) as document:
-        texts = []
-        for index in range(len(document)):
-            textpage = document[index].get_textpage()
-            texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\ufffe", "-\n"))  # a line-end hyphen
+    texts = []
+    for index in range(len(document)):
+        page = document[index]
+        textpage = page.get_textpage()
+        texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\ufffe", "-\n"))  # a line-end hyphen
+        textpage.close()
+        page.close()
     if not any(text.strip() for text in texts):
         raise _no_text(path)
     return texts
@@ -129,7 +140,7 @@ def page_texts(path: Path) -> list[str]:
 
 @contextmanager
 def open_pdf(path: Path) -> Iterator[pdfium.PdfDocument]:
-    """A PDFium document, closed however reading ends; a PDF it cannot open says why."""
+    """A PDFium document, closed however reading ends; a PDF or a page it cannot open says why."""
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
@@ -138,6 +149,8 @@ def open_pdf(path: Path) -> Iterator[pdfium.PdfDocument]:
         raise NotText(f"{path}: is not a PDF tipdiff can read ({error})") from None
     try:
         yield document
+    except pdfium.PdfiumError as error:
+        raise NotText(f"{path}: has a page tipdiff cannot read ({error})") from None
     finally:
         document.close()
 
@@ -159,10 +172,9 @@ class Glyph(NamedTuple):
     italic: bool
 
 
-def _page_lines(document: pdfium.PdfDocument, index: int) -> Iterator[Line]:
+def _page_lines(page: pdfium.PdfPage, index: int) -> Iterator[Line]:
     """The page's lines, glyph by glyph: a line ends where PDFium ends one, where the text
     goes back or leaves the line's height, or at a gap wide enough to be a column's gutter."""
-    page = document[index]
     textpage = page.get_textpage()
     raw = textpage.raw
     name = ctypes.create_string_buffer(128)
@@ -198,7 +210,6 @@ def _page_lines(document: pdfium.PdfDocument, index: int) -> Iterator[Line]:
         glyphs.append(Glyph(char, left, right, bottom, top, size, bold, italic))
     yield from _line(index, glyphs)
     textpage.close()
-    page.close()
 
 
 def _with_drawn_bullets(lines: Iterable[Line], page: pdfium.PdfPage) -> Iterator[Line]:
@@ -367,39 +378,37 @@ def _without_insets(lines: list[Line], body: float) -> list[Line]:
     """Without what is set beside the prose: small type (footnotes, captions, the text of a
     box) always, and large or bold lines set in the middle of a sentence that goes on after
     them (a heading never interrupts a sentence; a pull quote or a box's title does)."""
-    small = [line for line in lines if line.size < _SMALL * body]
-    if sum(len(line.text) for line in small) > 0.25 * sum(len(line.text) for line in lines):
-        small = []  # so much small type is the prose itself
-    edges = dict(zip(map(id, lines), _column_edges(lines, body)[1], strict=True))
-    smalls = set(map(id, small))
-    kept: list[Line] = []
+    small = {number for number, line in enumerate(lines) if line.size < _SMALL * body}
+    if sum(len(lines[number].text) for number in small) > 0.25 * sum(len(line.text) for line in lines):
+        small = set()  # so much small type is the prose itself
+    edges = _column_edges(lines, body)[1]
+    kept: list[int] = []
     position = 0
     while position < len(lines):
         end = position
-        while end < len(lines) and (id(lines[end]) in smalls or lines[end].size >= 1.15 * body or lines[end].bold):
+        while end < len(lines) and (end in small or lines[end].size >= 1.15 * body or lines[end].bold):
             end += 1
         if end == position:
-            kept.append(lines[position])
+            kept.append(position)
             position += 1
             continue
         run = lines[position:end]
-        before, after = (kept[-1] if kept else None), (lines[end] if end < len(lines) else None)
+        before = kept[-1] if kept else None
         quoted = all(line.italic for line in run) and run[0].text[:1] in "“\"‘'"
         interrupts = (
             quoted
             or (
                 before is not None
-                and after is not None
-                and not _CLAUSE_END.search(before.text)
+                and end < len(lines)
+                and not _CLAUSE_END.search(lines[before].text)
                 # the sentence goes on in lower case, or the line before it runs to the column's edge
-                and (after.text[:1].islower() or before.x1 >= edges[id(before)] - body)
+                and (lines[end].text[:1].islower() or lines[before].x1 >= edges[before] - body)
             )
         )
-        for line in run:  # what is left of the run is headings, and their small print
-            if id(line) not in smalls and not interrupts:
-                kept.append(line)
+        if not interrupts:  # what is left of the run is headings, without their small print
+            kept += [number for number in range(position, end) if number not in small]
         position = end
-    return kept
+    return [lines[number] for number in kept]
 
 
 def _body_size(lines: Sequence[Line]) -> float:
@@ -429,7 +438,7 @@ def _blocks(lines: list[Line], spelling: Spelling) -> list[MarkdownBlock]:
             blocks.append(MarkdownBlock(kind, text[bullet.end() :] if bullet else text, level))
 
     for number, line in enumerate(lines):
-        line_level = _heading_level(line, body, heading_sizes)
+        line_level = _heading_level(line, heading_sizes)
         if not current or line_level != level:
             starts = True
         elif level:
@@ -445,7 +454,7 @@ def _blocks(lines: list[Line], spelling: Spelling) -> list[MarkdownBlock]:
     return blocks
 
 
-def _heading_level(line: Line, body: float, heading_sizes: list[float]) -> int:
+def _heading_level(line: Line, heading_sizes: list[float]) -> int:
     """1 for the largest heading type, and so on; bold lines in body type come last."""
     size = round(line.size * 2) / 2
     if size in heading_sizes:

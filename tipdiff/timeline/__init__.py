@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from tipdiff.edition import read_edition
 from tipdiff.errors import TipdiffError
 from tipdiff.facts.pairing import identity, period_of
-from tipdiff.model import Edition, Reading, Report, Series, Step, Timeline, Verdict
+from tipdiff.model import Edition, Reading, Report, Series, Step, Timeline
 from tipdiff.narrative import narrate
 from tipdiff.pipeline import compare
 from tipdiff.profiles import Profile
@@ -41,14 +41,10 @@ def build_timeline(reports: Sequence[Report], profile: Profile) -> Timeline:
         editions=editions,
         reports=ordered,
         series=_series(ordered),
-        verdicts=tuple((subject, tuple(_verdict(found, subject) for found in verdicts)) for subject in subjects),
+        verdicts=tuple((subject, tuple(found.get(subject) for found in verdicts)) for subject in subjects),
         recommendations=recommendation_lives(ordered, profile),
         steps=steps,
     )
-
-
-def _verdict(found: dict[str, Verdict], subject: str) -> Verdict | None:
-    return found.get(subject)
 
 
 def _in_order(reports: Sequence[Report], profile: Profile) -> tuple[tuple[Edition, ...], tuple[Report, ...]]:
@@ -70,7 +66,7 @@ def _in_order(reports: Sequence[Report], profile: Profile) -> tuple[tuple[Editio
         raise NotOneCountry(
             f"editions of more than one country ({', '.join(sorted(countries.values()))}); give one country's"
         )
-    order = sorted(range(len(reports)), key=lambda i: editions[i].year or 0)
+    order = sorted(range(len(reports)), key=lambda i: editions[i].year or 0)  # every year is known by now
     return tuple(editions[i] for i in order), tuple(reports[i] for i in order)
 
 
@@ -97,11 +93,11 @@ def _series(reports: Sequence[Report]) -> tuple[Series, ...]:
         readings.sort(key=lambda r: (periods.index(r.period), r.edition))
         restated = tuple(period for period in periods if len({r.fact.key for r in readings if r.period == period}) > 1)
         role, unit, measure, scope = key
-        sections = Counter(_section_of(reports[r.edition], r.sentence) for r in readings)
-        first = readings[-1].fact
+        sections = Counter(_section_of(reports[r.edition], r.sentence.index) for r in readings)
+        latest = readings[-1].fact
         series.append(
             Series(
-                label=label(first),
+                label=label(latest),
                 measure=measure,
                 role=role,
                 unit=unit,
@@ -116,5 +112,8 @@ def _series(reports: Sequence[Report]) -> tuple[Series, ...]:
     return tuple(series)
 
 
-def _section_of(report: Report, sentence) -> str | None:
-    return next((section.key for section in report.sections if sentence in section.sentences), None)
+def _section_of(report: Report, index: int) -> str | None:
+    """The key of the section the report's `index`th sentence stands in."""
+    return next(
+        section.key for section, span in zip(report.sections, report.section_spans, strict=True) if index in span
+    )

@@ -37,8 +37,8 @@ def recommendation_lives(reports: Sequence[Report], profile: Profile) -> tuple[R
             if not change.new:
                 continue
             life = living.get(change.old[0].index) if change.old else None
-            for sentence in change.new:
-                if life is None or sentence is not change.new[0]:
+            for position_in_change, sentence in enumerate(change.new):
+                if life is None or position_in_change > 0:  # a split's later parts start lives of their own
                     following[sentence.index] = len(lives)
                     lives.append([(number, sentence, None)])
                 else:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from tipdiff.jsonform import number
 from tipdiff.model import Change, Sentence, Timeline
 
 COLUMNS = (
@@ -31,7 +32,7 @@ def rows(timeline: Timeline) -> Iterator[dict[str, Any]]:
                 "period": str(reading.period),
                 "edition": edition.year,
                 "file": edition.name,
-                "value": format(fact.value.normalize(), "f"),
+                "value": fact.value,
                 "as_written": fact.text,
                 "qualifier": fact.qualifier or "",
                 "restated": reading.period in series.restated,
@@ -45,7 +46,7 @@ def timeline_csv(timeline: Timeline) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(timeline))
+    writer.writerows({**row, "value": format(row["value"].normalize(), "f")} for row in rows(timeline))
     return out.getvalue()
 
 
@@ -76,7 +77,7 @@ def timeline_json(timeline: Timeline) -> str:
         "schema": "tipdiff-timeline",
         "schema_version": SCHEMA_VERSION,
         "editions": editions,
-        "figures": list(rows(timeline)),
+        "figures": [{**row, "value": number(row["value"])} for row in rows(timeline)],
         "verdicts": verdicts,
         "recommendations": recommendations,
     }
