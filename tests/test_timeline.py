@@ -207,3 +207,16 @@ def test_a_reworded_recommendation_shows_its_word_diff(timeline: Timeline) -> No
     markdown = render_timeline(timeline, TIP)
     reworded = [line for line in markdown.split("\n") if line.startswith("  - reworded in 2023: ")]
     assert reworded and all("~~" in line or "**" in line for line in reworded)
+
+
+def test_a_timeline_of_pdfs_says_whose_lines_it_cites(tmp_path: Path) -> None:
+    from published import write_pdf
+
+    pdfs = [
+        write_pdf(tmp_path / f"{year}.pdf", [(EXAMPLES / f"{year}.txt").read_text(encoding="utf-8")])
+        for year in (2022, 2023)
+    ]
+    built = build_timeline([tipdiff.load_report(path) for path in pdfs], TIP)
+    assert [e.year for e in built.editions] == [2022, 2023]
+    assert "lines of the text `tipdiff extract` writes" in render_timeline(built, TIP)
+    assert values(built, "victims identified")[(2023, "2022")] == "440"
