@@ -4,7 +4,8 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -105,7 +106,7 @@ def compare(
 
     chosen = PROFILES[profile.value]
     markup = None if input_format is InputFormat.auto else input_format.value
-    try:
+    with one_line_errors():
         comparison = compare_reports(
             load_report(old, markup, chosen, country), load_report(new, markup, chosen, country)
         )
@@ -120,15 +121,7 @@ def compare(
             rendered = [render_narrative(narrate(comparison, chosen), chosen, full=detail is Detail.full)]
         if comparison.identical:
             typer.echo(f"The reports are identical: {len(comparison.changes)} sentences, none changed.", err=True)
-        if output is not None:
-            write_atomically(output, rendered)
-        elif format is OutputFormat.text and sys.stdout.isatty():
-            show_in_terminal("".join(rendered))
-        else:
-            sys.stdout.writelines(rendered)
-    except TipdiffError as error:
-        typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(2) from None
+        emit(rendered, output, drawn=format is OutputFormat.text)
 
 
 @app.command()
@@ -155,7 +148,7 @@ def extract(
     from tipdiff.readers import list_parts
 
     chosen = PROFILES[profile.value]
-    try:
+    with one_line_errors():
         if list_countries:
             rendered = [
                 f"{part.heading}" + (f"  (p. {page})" if page else f"  (line {part.line + 1})") + "\n"
@@ -165,13 +158,7 @@ def extract(
                 raise TipdiffError(f"{report}: holds no country headings such as 'MEXICO: Tier 2'")
         else:
             rendered = [extract_text(report, chosen, country).text]
-        if output is not None:
-            write_atomically(output, rendered)
-        else:
-            sys.stdout.writelines(rendered)
-    except TipdiffError as error:
-        typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(2) from None
+        emit(rendered, output)
 
 
 class TimelineFormat(StrEnum):
@@ -213,7 +200,7 @@ def timeline(
     from tipdiff.timeline.tidy import timeline_csv, timeline_json
 
     chosen = PROFILES[profile.value]
-    try:
+    with one_line_errors():
         built = build_timeline([load_report(path, None, chosen, country) for path in reports], chosen)
         if format is TimelineFormat.csv:
             rendered = timeline_csv(built)
@@ -221,15 +208,7 @@ def timeline(
             rendered = timeline_json(built)
         else:
             rendered = render_timeline(built, chosen, "html" if format is TimelineFormat.html else "markdown")
-        if output is not None:
-            write_atomically(output, [rendered])
-        elif format is TimelineFormat.text and sys.stdout.isatty():
-            show_in_terminal(rendered)
-        else:
-            sys.stdout.write(rendered)
-    except TipdiffError as error:
-        typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(2) from None
+        emit([rendered], output, drawn=format is TimelineFormat.text)
 
 
 class CheckFormat(StrEnum):
@@ -284,6 +263,27 @@ def check(
         typer.echo(f"Error: {error}", err=True)
         raise typer.Exit(2) from None
     raise typer.Exit(run.exit_code)
+
+
+@contextmanager
+def one_line_errors() -> Iterator[None]:
+    """Input tipdiff cannot use ends the command with one `Error:` line and exit code 2."""
+    try:
+        yield
+    except TipdiffError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+def emit(rendered: Iterable[str], output: Path | None, drawn: bool = False) -> None:
+    """The output to `output` (all or nothing) or to standard output; `drawn`: Markdown
+    drawn with colour when standard output is a terminal."""
+    if output is not None:
+        write_atomically(output, rendered)
+    elif drawn and sys.stdout.isatty():
+        show_in_terminal("".join(rendered))
+    else:
+        sys.stdout.writelines(rendered)
 
 
 def show_in_terminal(markdown: str) -> None:
