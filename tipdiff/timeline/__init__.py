@@ -32,9 +32,8 @@ def build_timeline(reports: Sequence[Report], profile: Profile) -> Timeline:
     """The editions in year order, their figures by measure and period, verdicts,
     recommendations and what changed from each to the next."""
     editions, ordered = _in_order(reports, profile)
-    steps = tuple(
-        Step(i, i + 1, narrate(compare(ordered[i], ordered[i + 1]), profile)) for i in range(len(ordered) - 1)
-    )
+    comparisons = {(i, i + 1): compare(ordered[i], ordered[i + 1]) for i in range(len(ordered) - 1)}
+    steps = tuple(Step(old, new, narrate(comparison, profile)) for (old, new), comparison in comparisons.items())
     verdicts = [read_verdicts(report, profile) for report in ordered]
     subjects = [kind.subject for kind in profile.verdicts if any(kind.subject in found for found in verdicts)]
     return Timeline(
@@ -42,7 +41,7 @@ def build_timeline(reports: Sequence[Report], profile: Profile) -> Timeline:
         reports=ordered,
         series=_series(ordered),
         verdicts=tuple((subject, tuple(found.get(subject) for found in verdicts)) for subject in subjects),
-        recommendations=recommendation_lives(ordered, profile),
+        recommendations=recommendation_lives(ordered, profile, comparisons),
         steps=steps,
     )
 

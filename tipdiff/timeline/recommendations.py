@@ -1,22 +1,26 @@
 """The life of each recommendation: the edition that first makes it, how later editions
 reword it, and the last that makes it.
 
-Consecutive editions that have recommendations are aligned on that section alone, the way
-`compare` aligns whole reports; a recommendation paired with one of the next edition (as
-unchanged or reworded) lives on in it. Editions without a recommendations section (a
-fragment, a scrape) are skipped, not read as having dropped them all.
+A recommendation paired (as unchanged or reworded) with one of the next edition that has
+recommendations lives on in it: the pairing is the whole comparison of the two editions
+when they are next to each other, else a comparison of their recommendations alone.
+Editions without a recommendations section (a fragment, a scrape) are skipped, not read
+as having dropped them all.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from tipdiff.model import Change, Label, RecommendationLife, Report, Sentence
+from tipdiff.model import Change, Comparison, Label, RecommendationLife, Report, Sentence
 from tipdiff.pipeline import compare
 from tipdiff.profiles import Profile
 
 
-def recommendation_lives(reports: Sequence[Report], profile: Profile) -> tuple[RecommendationLife, ...]:
-    """Every recommendation of every edition, each in the life it belongs to, oldest first."""
+def recommendation_lives(
+    reports: Sequence[Report], profile: Profile, comparisons: Mapping[tuple[int, int], Comparison]
+) -> tuple[RecommendationLife, ...]:
+    """Every recommendation of every edition, each in the life it belongs to, oldest first;
+    `comparisons` are the whole editions already compared, by (old, new) position."""
     key = profile.recommendations
     having = [
         (number, replace(report, sections=tuple(s for s in report.sections if s.key == key)))
@@ -31,13 +35,18 @@ def recommendation_lives(reports: Sequence[Report], profile: Profile) -> tuple[R
                 living[sentence.index] = len(lives)
                 lives.append([(number, sentence, None)])
             continue
-        _, before = having[position - 1]
+        before_number, before = having[position - 1]
+        # editions next to each other were compared whole; across a fragment, compare the sections
+        whole = comparisons.get((before_number, number))
+        changes = whole.changes if whole else compare(before, section).changes
+        ours = {sentence.index for sentence in section.sentences}
         following: dict[int, int] = {}
-        for change in compare(before, section).changes:
-            if not change.new:
+        for change in changes:
+            new = [sentence for sentence in change.new if sentence.index in ours]
+            if not new:
                 continue
             life = living.get(change.old[0].index) if change.old else None
-            for position_in_change, sentence in enumerate(change.new):
+            for position_in_change, sentence in enumerate(new):
                 if life is None or position_in_change > 0:  # a split's later parts start lives of their own
                     following[sentence.index] = len(lives)
                     lives.append([(number, sentence, None)])
