@@ -220,3 +220,21 @@ def test_a_timeline_of_pdfs_says_whose_lines_it_cites(tmp_path: Path) -> None:
     assert [e.year for e in built.editions] == [2022, 2023]
     assert "lines of the text `tipdiff extract` writes" in render_timeline(built, TIP)
     assert values(built, "victims identified")[(2023, "2022")] == "440"
+
+
+def test_an_identity_is_one_series_only_on_evidence() -> None:
+    """Parts of different wholes, and one measure named alike in unrelated sentences, are
+    never lined up: the tables say less rather than compare what may count other things."""
+    older = edition(
+        "MEXICO (Tier 2)\nPROSECUTION\n27 of 31 states had specialized anti-trafficking prosecutors in 2017."
+        " A court heard a case involving six trafficking offenders in December 2017.\n",
+        "2018.txt",
+    )
+    newer = edition(
+        "MEXICO (Tier 2)\nPROSECUTION\n31 of 32 states had specialized anti-trafficking prosecutors in 2021."
+        " Authorities convicted 95 traffickers involved in 40 federal and state cases in 2021.\n",
+        "2022.txt",
+    )
+    built = build_timeline([older, newer], TIP)
+    for series in built.series:
+        assert len({r.edition for r in series.readings}) == 1, series.label

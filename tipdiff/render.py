@@ -370,6 +370,15 @@ class TimelineContext:
         """Each edition's lines a series rests on, once each."""
         return list(dict.fromkeys(self.cite(r.edition, r.sentence) for r in series.readings))
 
+    @property
+    def with_recommendations(self) -> list[str]:
+        key = self.profile.recommendations
+        return [
+            self.year(number)
+            for number, report in enumerate(self.timeline.reports)
+            if any(section.key == key for section in report.sections)
+        ]
+
     def anchor(self, reading: Reading) -> str:
         return f"e{reading.edition}-s{reading.sentence.index}"
 

@@ -145,12 +145,15 @@ def _same_base(row: KeyFigure) -> bool:
 
 
 def _base(citation: Citation) -> Decimal | None:
+    return whole_of(citation.fact, citation.sentence)
+
+
+def whole_of(fact: Fact, sentence: Sentence) -> Decimal | None:
     """The whole a value is a part of, where the sentence says "N of M"."""
-    fact, text = citation.fact, citation.sentence.text
-    found = _OF.match(text, fact.start + len(fact.text))
+    found = _OF.match(sentence.text, fact.start + len(fact.text))
     if not found:
         return None
-    return next((f.value for f in citation.sentence.facts if f.start == found.end()), None)
+    return next((f.value for f in sentence.facts if f.start == found.end()), None)
 
 
 def _own_comparisons(sources: _Sources, step: int, profile: Profile) -> list[KeyFigure]:
@@ -214,13 +217,13 @@ def _across(sources: _Sources, step: int, profile: Profile) -> list[KeyFigure]:
         if (
             same_words
             and a.value != b.value
-            and _related(sources.sentences["old", b.id], sources.sentences["new", a.id])
+            and related(sources.sentences["old", b.id], sources.sentences["new", a.id])
         ):
             rows.append(sources.row(b, "old", a, "new", profile))
     return rows
 
 
-def _related(a: Sentence, b: Sentence) -> bool:
+def related(a: Sentence, b: Sentence) -> bool:
     """Two sentences about one subject: most content words of the shorter recur in the longer."""
     words_a, words_b = set(_CONTENT_WORD.findall(a.text.casefold())), set(_CONTENT_WORD.findall(b.text.casefold()))
     shorter, longer = sorted((words_a, words_b), key=len)
