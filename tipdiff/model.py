@@ -648,11 +648,11 @@ class RecommendationLife:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """What changed from one edition to the next."""
+    """One edition against the next: what changed is narrated only when it is shown."""
 
     old: int
     new: int
-    narrative: Narrative
+    comparison: Comparison
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from tipdiff.model import (
     Timeline,
     WordEdit,
 )
+from tipdiff.narrative import narrate
 from tipdiff.narrative.briefing import shows_diff
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
@@ -353,7 +354,7 @@ class TimelineContext:
 
     def briefing(self, step: Step) -> str:
         """The briefing of one edition against the next, as the narrative words it."""
-        text = render_narrative(step.narrative, self.profile)
+        text = render_narrative(narrate(step.comparison, self.profile), self.profile)
         start = text.find("## Briefing\n")
         if start < 0:
             return ""

@@ -16,7 +16,6 @@ from tipdiff.edition import read_edition
 from tipdiff.errors import TipdiffError
 from tipdiff.facts.pairing import identity, period_of
 from tipdiff.model import Comparison, Edition, Reading, Report, Series, Step, Timeline
-from tipdiff.narrative import narrate
 from tipdiff.narrative.keyfigures import related, whole_of
 from tipdiff.pipeline import compare
 from tipdiff.profiles import Profile
@@ -31,10 +30,10 @@ class NotOneCountry(TipdiffError):
 
 def build_timeline(reports: Sequence[Report], profile: Profile) -> Timeline:
     """The editions in year order, their figures by measure and period, verdicts,
-    recommendations and what changed from each to the next."""
+    recommendations and each edition compared with the next."""
     editions, ordered = _in_order(reports, profile)
     comparisons = {(i, i + 1): compare(ordered[i], ordered[i + 1]) for i in range(len(ordered) - 1)}
-    steps = tuple(Step(old, new, narrate(comparison, profile)) for (old, new), comparison in comparisons.items())
+    steps = tuple(Step(old, new, comparison) for (old, new), comparison in comparisons.items())
     verdicts = [read_verdicts(report, profile) for report in ordered]
     subjects = [kind.subject for kind in profile.verdicts if any(kind.subject in found for found in verdicts)]
     return Timeline(
