@@ -10,8 +10,16 @@ from tipdiff.model import Report
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "mexico"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--all", action="store_true", help="also run the slow and network tests (what CI runs)")
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "slow: builds and installs the wheel (deselect with -m 'not slow')")
+    """The default run is the quick one (under a minute); `--all` or any `-m` chooses otherwise."""
+    config.addinivalue_line("markers", "slow: takes seconds each (hostile input, whole PDFs, property search)")
+    config.addinivalue_line("markers", "network: needs a package index (builds and installs the wheel)")
+    if not config.getoption("--all") and not config.option.markexpr:
+        config.option.markexpr = "not slow and not network"
 
 
 @pytest.fixture(scope="session")

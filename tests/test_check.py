@@ -206,7 +206,7 @@ def test_the_action_runs_the_check_on_the_pull_requests_changes():
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
 
 
-@pytest.mark.slow
+@pytest.mark.network
 @pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed (pip install -e '.[test]')")
 def test_the_pre_commit_hook_checks_staged_reports(repo):
     """`pre-commit try-repo` installs this checkout as a hook and runs it on staged reports."""

@@ -24,6 +24,8 @@ import pytest
 import tipdiff
 from tipdiff.cli import main
 
+pytestmark = pytest.mark.slow  # each case runs the whole command line twice; about a minute and a half in all
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "mexico" / "2022.txt"
 HANG_SECONDS = 60
 """A run that takes longer than this is a hang."""

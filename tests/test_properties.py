@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 import tipdiff
 from tipdiff.model import Label, Report
 
+pytestmark = pytest.mark.slow  # hypothesis compares a hundred made-up reports per property
+
 WORDS = (
     "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima "
     "oscar papa quebec romeo sierra tango uniform victor whiskey xray".split()

@@ -82,6 +82,7 @@ def labels(comparison) -> list[tuple]:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("example", sorted(path.name for path in EXAMPLES.glob("*.txt")))
 @pytest.mark.parametrize("kind", ["pdf", "html"])
 def test_every_sentence_comes_out_once_and_nothing_else(example: str, kind: str, tmp_path: Path) -> None:
@@ -101,6 +102,7 @@ def test_every_sentence_comes_out_once_and_nothing_else(example: str, kind: str,
             assert furniture.casefold() not in extracted.text.casefold()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("house", ["spaced", "indented"])
 def test_each_country_of_a_years_pdf_comes_out_whole_in_either_house_style(house: str, tmp_path: Path) -> None:
     """One, two or three columns, ragged or justified, paragraphs by gaps or by indents, page numbers at the foot or in
@@ -128,6 +130,7 @@ def test_each_country_of_a_years_pdf_comes_out_whole_in_either_house_style(house
             assert outline(extracted) == outline(original), (columns, country)
 
 
+@pytest.mark.slow
 def test_one_country_is_cut_out_of_the_years_pdf(published: Path) -> None:
     pdf = published / "2023.pdf"
     text = extract(pdf, TIP, "Mexico").text
@@ -144,6 +147,7 @@ def test_one_country_is_cut_out_of_the_years_pdf(published: Path) -> None:
     assert "Mexico" not in moldova
 
 
+@pytest.mark.slow
 def test_page_furniture_is_gone_and_the_words_around_it_joined(published: Path) -> None:
     text = extract(published / "2023.pdf", TIP, "Mexico").text
     assert RUNNING_HEAD not in text and FOOTNOTE not in text
@@ -170,6 +174,7 @@ def test_page_furniture_is_gone_and_the_words_around_it_joined(published: Path) 
         assert f"{first}{second}" in text or f"{first}-{second}" in text
 
 
+@pytest.mark.slow
 def test_a_pdf_pair_and_a_web_page_pair_compare_as_their_text_files_do(published: Path) -> None:
     texts = compare(load_report(EXAMPLES / "2022.txt"), load_report(EXAMPLES / "2023.txt"))
     pdfs = compare(
@@ -181,6 +186,7 @@ def test_a_pdf_pair_and_a_web_page_pair_compare_as_their_text_files_do(published
     assert labels(pages) == labels(texts)
 
 
+@pytest.mark.slow
 def test_cited_lines_are_lines_of_the_extracted_text(published: Path, tmp_path: Path) -> None:
     pdf = published / "2023.pdf"
     assert main(["extract", str(pdf), "--country", "Mexico", "-o", str(tmp_path / "mexico.md")]) == 0
@@ -190,6 +196,7 @@ def test_cited_lines_are_lines_of_the_extracted_text(published: Path, tmp_path: 
         assert sentence.text[:40] in lines[sentence.line - 1]
 
 
+@pytest.mark.slow
 def test_the_command_line_reads_the_years_pdf(published: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pdf = str(published / "2023.pdf")
     assert main(["extract", pdf, "--list"]) == 0
@@ -223,6 +230,7 @@ def test_a_years_pdf_needs_a_country_and_an_unknown_one_lists_those_it_holds(
     assert "holds no country 'Malta'" in one and "It holds: Mexico" in one
 
 
+@pytest.mark.slow
 def test_a_single_country_pdf_needs_no_country(tmp_path: Path) -> None:
     pdf = write_pdf(tmp_path / "mexico.pdf", [(EXAMPLES / "2023.txt").read_text(encoding="utf-8")])
     assert extract(pdf, TIP).text == extract(pdf, TIP, "Mexico").text
@@ -326,6 +334,7 @@ def test_a_pdf_is_recognised_by_its_content_not_its_name(published: Path, tmp_pa
         extract(tmp_path.joinpath("empty.pdf").write_bytes(b"%PDF-1.4\n") and tmp_path / "empty.pdf", TIP)
 
 
+@pytest.mark.slow
 def test_a_pdf_in_one_column_reads_the_same(tmp_path: Path) -> None:
     text = (EXAMPLES / "2022.txt").read_text(encoding="utf-8")
     pdf = write_pdf(tmp_path / "one-column.pdf", [text], columns=1)

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -31,3 +33,19 @@ def test_transcript_lines_are_real_output():
     ).stdout.splitlines()  # fmt: skip
     missing = [line for line in shown if line not in output]
     assert len(shown) > 20 and not missing
+
+
+@pytest.mark.slow
+def test_the_python_examples_run(tmp_path: Path) -> None:
+    """Each ```python block of the README, run as a reader would run it from the checkout
+    (here from a scratch folder that sees the same examples)."""
+    blocks = re.findall(r"^```python\n(.*?)^```$", README, re.MULTILINE | re.DOTALL)
+    assert len(blocks) >= 2
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    outputs = [
+        subprocess.run([sys.executable, "-c", block], cwd=tmp_path, capture_output=True, text=True, check=False)
+        for block in blocks
+    ]
+    assert [done.returncode for done in outputs] == [0] * len(blocks), [done.stderr for done in outputs]
+    assert "## Briefing" in outputs[0].stdout
+    assert (tmp_path / "changes.html").read_text(encoding="utf-8").startswith("<!doctype html>")

@@ -158,6 +158,7 @@ def test_what_changed_when_gives_each_steps_briefing(timeline: Timeline) -> None
     assert "**Protection**: maintained → **decreased**" in step.split("\n### ")[0]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 def test_the_page_draws_its_charts_offline_and_every_point_links_to_its_sentence(
     timeline: Timeline, tmp_path: Path
@@ -209,6 +210,7 @@ def test_a_reworded_recommendation_shows_its_word_diff(timeline: Timeline) -> No
     assert reworded and all("~~" in line or "**" in line for line in reworded)
 
 
+@pytest.mark.slow
 def test_a_timeline_of_pdfs_says_whose_lines_it_cites(tmp_path: Path) -> None:
     from published import write_pdf
 

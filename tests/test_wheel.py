@@ -27,7 +27,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
-@pytest.mark.slow
+@pytest.mark.network
 def test_wheel_ships_the_templates(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     templates = sorted(p.name for p in (ROOT / "templates").iterdir() if p.is_file())
@@ -35,7 +35,7 @@ def test_wheel_ships_the_templates(wheel: Path) -> None:
     assert all(f"tipdiff/templates/{name}" in names for name in templates)
 
 
-@pytest.mark.slow
+@pytest.mark.network
 def test_installed_wheel_compares_from_another_folder(wheel: Path, tmp_path: Path, examples: Path) -> None:
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=True)

@@ -9,6 +9,7 @@ of its country, whose figures for earlier years it should not contradict.
 import re
 import subprocess
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -185,11 +186,22 @@ class CheckRun:
         return int(bool(self.count(Severity.ERROR) or (self.strict and self.count(Severity.WARNING))))
 
 
-def run_check(paths: list[str], base: str | None, start: Path, strict: bool = False) -> CheckRun:
-    """Check the reports named, or those changed since `base`, in the repository holding `start`."""
+def run_check(
+    paths: list[str],
+    base: str | None,
+    start: Path,
+    strict: bool = False,
+    begin: Callable[[str, int], None] = lambda description, total: None,
+) -> CheckRun:
+    """Check the reports named, or those changed since `base`, in the repository holding `start`;
+    `begin(description, total)` is called as each of the `total` reports is begun (for progress)."""
     root = repository_root(start)
     config = load_config(root)
     if not paths and base is None:
         raise TipdiffError("name the reports to check, or give --base to check those changed since a git ref")
     chosen = paths or changed_reports(root, base, config.pattern)  # type: ignore[arg-type]
-    return CheckRun(tuple(check_report(path, root, config) for path in chosen), strict, base)
+    checked = []
+    for path in chosen:
+        begin(f"Checking {path}", len(chosen))
+        checked.append(check_report(path, root, config))
+    return CheckRun(tuple(checked), strict, base)

@@ -4,211 +4,314 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
+from tipdiff import __version__, terminal
 from tipdiff.errors import TipdiffError
 from tipdiff.pipeline import compare as compare_reports
 from tipdiff.pipeline import load_report
 from tipdiff.profiles import GENERIC
 from tipdiff.profiles.tip import TIP
 
+
+class Command(TyperCommand):
+    """typer's command with click's plain help: `Usage: … OLD NEW`, not `{OLD} {NEW}`, and
+    arguments by name, not `REPORT <list[Path]>`."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        return [piece.replace("{", "").replace("}", "") for piece in super().collect_usage_pieces(ctx)]
+
+    def format_options(self, ctx: typer.Context, formatter) -> None:
+        records = {kind: [] for kind in ("argument", "option")}
+        for param in self.get_params(ctx):
+            if (record := param.get_help_record(ctx)) is not None:
+                name, help = record
+                records[param.param_type_name].append(
+                    (name.split(" <")[0], help) if param.param_type_name == "argument" else record
+                )
+        for title, kind in (("Arguments", "argument"), ("Options", "option")):
+            if records[kind]:
+                with formatter.section(title):
+                    formatter.write_dl(records[kind])
+
+
 app = typer.Typer(
-    add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="What changed between two editions of a long yearly report.",
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+command = app.command  # every command takes `cls=Command`
 
 PROFILES = {"tip": TIP, "generic": GENERIC}
 
-
-class OutputFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    changes = "changes"
-    html = "html"
-    json = "json"
-
-
-class Detail(StrEnum):
-    brief = "brief"
-    full = "full"
+COMPARE_FORMS = ("text", "markdown", "changes", "html", "json")
+TIMELINE_FORMS = ("text", "markdown", "csv", "json", "html")
+ALIASES = {"md": "markdown", "htm": "html"}
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+SUFFIXES |= {".csv": "csv", ".txt": "text", ".text": "text"}
+"""The output format a file name asks for when --format is not given."""
 
 
-class InputFormat(StrEnum):
-    auto = "auto"
-    plain = "plain"
-    markdown = "markdown"
-    wiki = "wiki"
+def choice(names: Sequence[str], aliases: dict[str, str] | None = None) -> dict:
+    """typer.Option's arguments for one of `names` (or an alias of one): the names shown in the
+    help, completed by the shell, a wrong value refused in one plain line."""
+    aliases = aliases or {}
+    shown = ", ".join(f"{name} ({alias})" if (alias := _alias(name, aliases)) else name for name in names)
+
+    def chosen(value: str | None) -> str | None:
+        if value is None:
+            return None
+        name = aliases.get(value.lower(), value.lower())
+        if name not in names:
+            raise typer.BadParameter(f"{value!r} is not one of {shown}")
+        return name
+
+    return {
+        "metavar": f"[{'|'.join(names)}]",
+        "callback": chosen,
+        "autocompletion": lambda incomplete: [n for n in (*names, *aliases) if n.startswith(incomplete)],
+    }
 
 
-class ProfileName(StrEnum):
-    tip = "tip"
-    generic = "generic"
+def _alias(name: str, aliases: dict[str, str]) -> str | None:
+    return next((alias for alias, named in aliases.items() if named == name), None)
+
+
+def format_option(forms: Sequence[str], help: str):
+    """--format/-f: one of `forms` or its alias; None when not given (the -o extension decides)."""
+    return typer.Option(
+        "--format",
+        "-f",
+        help=f"{help} Default: the format the -o file's extension names, else text.",
+        show_default=False,
+        **choice(forms, ALIASES),
+    )
+
+
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (all or nothing) instead of standard output; '-' is standard output.",
+        show_default=False,
+    ),
+]
+NoPager = Annotated[
+    bool, typer.Option("--no-pager", help="Write long output straight to the terminal (as git's --no-pager).")
+]
+ProfileOption = Annotated[str, typer.Option(help="The report family.", **choice(list(PROFILES)))]
+Country = Annotated[
+    str | None,
+    typer.Option(metavar="NAME", help="This country's narrative, cut out of reports that hold many (the year's PDF)."),
+]
+
+
+def show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"tipdiff {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
-def main_callback() -> None:
-    """What changed between two editions of a long yearly report."""
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=show_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """What changed between two editions of a long yearly report.
+
+    \b
+    tipdiff compare OLD NEW          what changed this year (tipdiff compare -h for more)
+    tipdiff extract REPORT           the text tipdiff reads from a PDF or web page
+    tipdiff timeline REPORT...       one country's figures across many editions
+    tipdiff check --base origin/main check new reports in a repository of reports
+    """
 
 
-@app.command()
+@command(cls=Command)
 def compare(
     old: Annotated[Path, typer.Argument(help="The older report.", metavar="OLD", show_default=False)],
     new: Annotated[Path, typer.Argument(help="The newer report.", metavar="NEW", show_default=False)],
     format: Annotated[
-        OutputFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text: the narrative, drawn for a terminal; markdown: the narrative as Markdown;"
-            " changes: every change with its word diff; html: the narrative and the two reports side by side,"
-            " one self-contained page; json: all of it as data.",
+        str | None,
+        format_option(
+            COMPARE_FORMS,
+            "text: the narrative, drawn for a terminal (Markdown when written elsewhere); markdown: the"
+            " narrative as Markdown; changes: every change with its word diff; html: the narrative and the two"
+            " reports side by side, one self-contained page; json: all of it as data.",
         ),
-    ] = OutputFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead.")] = None,  # noqa: UP045
+    ] = None,
+    output: Output = None,
     detail: Annotated[
-        Detail,
+        str,
         typer.Option(
             help="brief: the briefing, key figures, recommendations and each section's few most important"
-            " findings; full: every finding of every section."
+            " findings; full: every finding of every section.",
+            **choice(["brief", "full"]),
         ),
-    ] = Detail.brief,
-    country: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Compare this country's narrative, cut out of reports that hold many (the year's PDF)."),
-    ] = None,
+    ] = "brief",
+    country: Country = None,
     input_format: Annotated[
-        InputFormat, typer.Option(help="Markup of text reports (PDF and web pages are recognised by their content).")
-    ] = InputFormat.auto,
-    profile: Annotated[ProfileName, typer.Option(help="The report family.")] = ProfileName.tip,
+        str,
+        typer.Option(
+            help="Markup of text reports (PDFs and web pages are recognised by their content).",
+            **choice(["auto", "plain", "markdown", "wiki"], {"md": "markdown"}),
+        ),
+    ] = "auto",
+    profile: ProfileOption = "tip",
+    no_pager: NoPager = False,
 ) -> None:
     """Align two editions sentence by sentence and tell what changed this year.
 
-    Reports may be text, Markdown or wiki files, PDFs or saved web pages; line numbers in
-    the output are lines of the text `tipdiff extract` shows for each.
+    Reports may be text, Markdown or wiki files, PDFs or saved web pages; line numbers in the
+    output are lines of the text `tipdiff extract` shows for each.
 
+    \b
     Examples:
-
-        tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt --format html -o changes.html
-
-        tipdiff compare 2022-TIP-Report.pdf 2023-TIP-Report.pdf --country Mexico
+      tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt
+      tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt -o changes.html
+      tipdiff compare 2022-TIP-Report.pdf 2023-TIP-Report.pdf --country Mexico -f md | less
     """
-    from tipdiff.jsonform import comparison_json
     from tipdiff.narrative import narrate
-    from tipdiff.render import render_changes, render_html, render_narrative
+    from tipdiff.render import render, render_narrative
 
-    chosen = PROFILES[profile.value]
-    markup = None if input_format is InputFormat.auto else input_format.value
+    chosen = PROFILES[profile]
+    markup = None if input_format == "auto" else input_format
+    full = detail == "full"
     with one_line_errors():
-        comparison = compare_reports(
-            load_report(old, markup, chosen, country), load_report(new, markup, chosen, country)
-        )
-        rendered: Iterable[str]
-        if format is OutputFormat.changes:
-            rendered = [render_changes(comparison, chosen)]
-        elif format is OutputFormat.json:
-            rendered = comparison_json(comparison, narrate(comparison, chosen))
-        elif format is OutputFormat.html:
-            rendered = [render_html(comparison, narrate(comparison, chosen), chosen, full=detail is Detail.full)]
-        else:
-            rendered = [render_narrative(narrate(comparison, chosen), chosen, full=detail is Detail.full)]
+        form = output_form(format, output, COMPARE_FORMS, "compare")
+        target = destination(output, [old, new], form)
+        with terminal.progress(4) as step:
+            step(f"Reading {old.name}")
+            old_report = load_report(old, markup, chosen, country)
+            step(f"Reading {new.name}")
+            new_report = load_report(new, markup, chosen, country)
+            step("Aligning sentences")
+            comparison = compare_reports(old_report, new_report)
+            step("Writing")
+            drawn = form == "text" and target is None and sys.stdout.isatty()
+            if drawn:
+                console = terminal.stdout_console()
+                marks = "brackets" if console.no_color or console.color_system is None else "colour"
+                narrative = render_narrative(narrate(comparison, chosen), chosen, full=full, marks=marks)
+                rendered: Iterable[str] = [terminal.draw(narrative, console)]
+            else:
+                rendered = render(comparison, "markdown" if form == "text" else form, chosen, full)
+            if target is not None:
+                write_atomically(target, rendered)
         if comparison.identical:
             typer.echo(f"The reports are identical: {len(comparison.changes)} sentences, none changed.", err=True)
-        emit(rendered, output, drawn=format is OutputFormat.text)
+        if target is None:
+            to_stdout(rendered, pager=not no_pager, drawn=drawn)
 
 
-@app.command()
+@command(cls=Command)
 def extract(
-    report: Annotated[Path, typer.Argument(help="A report: text, PDF or a saved web page.", show_default=False)],
-    country: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Cut out this country's narrative (needed when the report holds many)."),
-    ] = None,
+    report: Annotated[
+        Path, typer.Argument(metavar="REPORT", help="A report: text, PDF or a saved web page.", show_default=False)
+    ],
+    country: Country = None,
     list_countries: Annotated[bool, typer.Option("--list", help="List the countries the report holds.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead.")] = None,  # noqa: UP045
-    profile: Annotated[ProfileName, typer.Option(help="The report family.")] = ProfileName.tip,
+    output: Output = None,
+    profile: ProfileOption = "tip",
+    no_pager: NoPager = False,
 ) -> None:
     """Write the text tipdiff reads from a report: exactly what a comparison uses, so that the
     line numbers it cites can be looked up.
 
+    \b
     Examples:
-
-        tipdiff extract 2023-TIP-Report.pdf --list
-
-        tipdiff extract 2023-TIP-Report.pdf --country Mexico -o mexico-2023.md
+      tipdiff extract 2023-TIP-Report.pdf --list
+      tipdiff extract 2023-TIP-Report.pdf --country Mexico -o mexico-2023.md
     """
     from tipdiff.readers import extract as extract_text
     from tipdiff.readers import list_parts
 
-    chosen = PROFILES[profile.value]
+    chosen = PROFILES[profile]
     with one_line_errors():
-        if list_countries:
-            rendered = [
-                f"{part.heading}" + (f"  (p. {page})" if page else f"  (line {part.line + 1})") + "\n"
-                for part, page in list_parts(report, chosen)
-            ]
-            if not rendered:
-                raise TipdiffError(f"{report}: holds no country headings such as 'MEXICO: Tier 2'")
-        else:
-            rendered = [extract_text(report, chosen, country).text]
-        emit(rendered, output)
+        target = destination(output, [report], "text")
+        with terminal.progress(1) as step:
+            step(f"Reading {report.name}")
+            if list_countries:
+                rendered = [
+                    f"{part.heading}" + (f"  (p. {page})" if page else f"  (line {part.line + 1})") + "\n"
+                    for part, page in list_parts(report, chosen)
+                ]
+                if not rendered:
+                    raise TipdiffError(f"{report}: holds no country headings such as 'MEXICO: Tier 2'")
+            else:
+                rendered = [extract_text(report, chosen, country).text]
+            if target is not None:
+                write_atomically(target, rendered)
+        if target is None:
+            to_stdout(rendered, pager=not no_pager)
 
 
-class TimelineFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-    html = "html"
-
-
-@app.command()
+@command(cls=Command)
 def timeline(
-    reports: Annotated[list[Path], typer.Argument(help="Two or more editions of one country's report, in any order.")],
+    reports: Annotated[
+        list[Path],
+        typer.Argument(metavar="REPORT", help="Two or more editions of one country's report, in any order."),
+    ],
     format: Annotated[
-        TimelineFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text: tables drawn for a terminal; markdown: the same as Markdown; csv and json: every"
-            " figure as tidy data, one row per measure, period and edition; html: one self-contained page"
-            " with a chart per measure.",
+        str | None,
+        format_option(
+            TIMELINE_FORMS,
+            "text: tables drawn for a terminal (Markdown when written elsewhere); markdown: the same as"
+            " Markdown; csv and json: every figure as tidy data, one row per measure, period and edition;"
+            " html: one self-contained page with a chart per measure.",
         ),
-    ] = TimelineFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead.")] = None,  # noqa: UP045
-    country: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="This country's narrative, cut out of reports that hold many (the year's PDF)."),
     ] = None,
-    profile: Annotated[ProfileName, typer.Option(help="The report family.")] = ProfileName.tip,
+    output: Output = None,
+    country: Country = None,
+    profile: ProfileOption = "tip",
+    no_pager: NoPager = False,
 ) -> None:
     """A country's figures, verdicts and recommendations across many editions.
 
+    \b
     Example:
-
-        tipdiff timeline reports/mexico/*.txt --format html -o mexico.html
+      tipdiff timeline reports/mexico/*.txt -o mexico.html
     """
     from tipdiff.render import render_timeline
     from tipdiff.timeline import build_timeline
     from tipdiff.timeline.tidy import timeline_csv, timeline_json
 
-    chosen = PROFILES[profile.value]
+    chosen = PROFILES[profile]
     with one_line_errors():
-        built = build_timeline([load_report(path, None, chosen, country) for path in reports], chosen)
-        if format is TimelineFormat.csv:
-            rendered = timeline_csv(built)
-        elif format is TimelineFormat.json:
-            rendered = timeline_json(built)
-        else:
-            rendered = render_timeline(built, chosen, "html" if format is TimelineFormat.html else "markdown")
-        emit([rendered], output, drawn=format is TimelineFormat.text)
+        form = output_form(format, output, TIMELINE_FORMS, "timeline")
+        target = destination(output, reports, form)
+        with terminal.progress(len(reports) + 2) as step:
+            loaded = []
+            for path in reports:
+                step(f"Reading {path.name}")
+                loaded.append(load_report(path, None, chosen, country))
+            step(f"Comparing {len(reports)} editions")
+            built = build_timeline(loaded, chosen)
+            step("Writing")
+            if form == "csv":
+                rendered = timeline_csv(built)
+            elif form == "json":
+                rendered = timeline_json(built)
+            else:
+                rendered = render_timeline(built, chosen, "html" if form == "html" else "markdown")
+            drawn = form == "text" and target is None and sys.stdout.isatty()
+            if drawn:
+                rendered = terminal.draw(rendered, terminal.stdout_console())
+            if target is not None:
+                write_atomically(target, [rendered])
+        if target is None:
+            to_stdout([rendered], pager=not no_pager, drawn=drawn)
 
 
 class CheckFormat(StrEnum):
@@ -217,41 +320,49 @@ class CheckFormat(StrEnum):
     junit = "junit"
 
 
-@app.command()
+@command(cls=Command)
 def check(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Reports to check.", show_default=False)] = None,  # noqa: UP045
-    base: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Check every report added or changed since this git ref (e.g. origin/main)."),
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="REPORT", help="Reports to check.", show_default=False),
     ] = None,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="What to print.")] = CheckFormat.text,
+    base: Annotated[
+        str | None,
+        typer.Option(metavar="REF", help="Check every report added or changed since this git ref (e.g. origin/main)."),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="What to print.", **choice([f.value for f in CheckFormat]))
+    ] = "text",
     summary: Annotated[
-        Optional[Path],  # noqa: UP045
+        Path | None,
         typer.Option(
-            help="Append the results and what changed, as Markdown, to this file (default: $GITHUB_STEP_SUMMARY)."
+            metavar="FILE",
+            help="Append the results and what changed, as Markdown, to FILE (default: $GITHUB_STEP_SUMMARY).",
+            show_default=False,
         ),
     ] = None,
-    strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
 ) -> None:
     """Check new or changed reports in a repository of reports and say what changed.
 
     Exit codes: 0 all good (warnings allowed unless --strict), 1 a rule failed, 2 bad usage or input.
     Under GitHub Actions each problem is also printed as a workflow annotation.
 
+    \b
     Example:
-
-        tipdiff check --base origin/main
+      tipdiff check --base origin/main
     """
     from tipdiff.check import run_check
     from tipdiff.jsonform import check_data
     from tipdiff.render import render_check
 
     try:
-        run = run_check([str(p) for p in paths or []], base, Path.cwd(), strict)
-        if format is CheckFormat.json:
+        with terminal.progress() as step:
+            run = run_check([str(p) for p in paths or []], base, Path.cwd(), strict, step)
+        if format == CheckFormat.json:
             sys.stdout.write(json.dumps(check_data(run), ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write(render_check(run, "junit" if format is CheckFormat.junit else "text"))
+            sys.stdout.write(render_check(run, "junit" if format == CheckFormat.junit else "text"))
         if os.environ.get("GITHUB_ACTIONS") == "true":
             sys.stdout.write(render_check(run, "annotations"))
         if target := summary or (
@@ -275,23 +386,44 @@ def one_line_errors() -> Iterator[None]:
         raise typer.Exit(2) from None
 
 
-def emit(rendered: Iterable[str], output: Path | None, drawn: bool = False) -> None:
-    """The output to `output` (all or nothing) or to standard output; `drawn`: Markdown
-    drawn with colour when standard output is a terminal."""
-    if output is not None:
-        write_atomically(output, rendered)
-    elif drawn and sys.stdout.isatty():
-        show_in_terminal("".join(rendered))
+def output_form(given: str | None, output: Path | None, forms: Sequence[str], name: str) -> str:
+    """The format asked for: --format, else the one the output file's extension names, else text."""
+    if given is not None:
+        return given
+    if output is None or str(output) == "-" or output.suffix.lower() not in SUFFIXES:
+        return "text"
+    named = SUFFIXES[output.suffix.lower()]
+    if named not in forms:
+        raise TipdiffError(f"{output}: tipdiff {name} writes no {named}; give --format ({', '.join(forms)})")
+    return named
+
+
+def destination(output: Path | None, inputs: Sequence[Path], form: str) -> Path | None:
+    """The file to write, or None for standard output. Refused: a file that is one of the inputs
+    (it would be overwritten), and an HTML page for a terminal, where it is 200 KB of markup
+    (as pandoc and gzip refuse binary output to a terminal; `-o -` forces it)."""
+    if output is not None and str(output) != "-":
+        if any(_same_file(output, path) for path in inputs):
+            raise TipdiffError(f"{output}: is one of the reports read; write the output to another file")
+        return output
+    if output is None and form == "html" and sys.stdout.isatty():
+        raise TipdiffError("an HTML page is not for a terminal: write it with -o FILE.html (or -o - to force it)")
+    return None
+
+
+def _same_file(output: Path, path: Path) -> bool:
+    try:
+        return output.resolve() == path.resolve() or (output.exists() and os.path.samefile(output, path))
+    except OSError:
+        return False
+
+
+def to_stdout(rendered: Iterable[str], pager: bool, drawn: bool = False) -> None:
+    """The output to standard output; on a terminal, through the pager when it is long."""
+    if sys.stdout.isatty():
+        terminal.show("".join(rendered), terminal.stdout_console(), pager, drawn)
     else:
         sys.stdout.writelines(rendered)
-
-
-def show_in_terminal(markdown: str) -> None:
-    """Markdown drawn with colour and emphasis, for a person at a terminal."""
-    from rich.console import Console
-    from rich.markdown import Markdown
-
-    Console().print(Markdown(markdown))
 
 
 def write_atomically(path: Path, text: Iterable[str]) -> None:
@@ -319,7 +451,7 @@ def write_atomically(path: Path, text: Iterable[str]) -> None:
 def main(args: list[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of exiting (for tests and scripts)."""
     try:
-        app(args)  # standalone: usage errors print their usage and exit 2, as click does
+        app(args, prog_name="tipdiff")  # standalone: usage errors print their usage and exit 2, as click does
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else int(done.code is not None)
     return 0

@@ -3,6 +3,7 @@
 read (readers/) -> layout -> sections (-> sentences) -> facts -> match -> align -> classify -> arrange
 """
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,6 +40,8 @@ def load_report(
 
 def parse_report(text: str | bytes, name: str = "<text>", format: str | None = None, profile: Profile = TIP) -> Report:
     """A report from text already in memory (bytes are decoded as UTF-8)."""
+    if not isinstance(text, str | bytes):
+        raise TypeError(f"a report's text is str or bytes, not {type(text).__name__}")
     text = decode(text, name) if isinstance(text, bytes) else clean(text)
     if not text.strip():
         raise EmptyReport(f"{name}: is empty")
@@ -53,8 +56,45 @@ def parse_report(text: str | bytes, name: str = "<text>", format: str | None = N
     return read_facts(report, profile)
 
 
-def compare(old: Report, new: Report) -> Comparison:
-    """Align two editions sentence by sentence and classify every sentence of both."""
+ReportLike = Report | str | bytes | os.PathLike[str]
+"""What `compare` takes for each edition: a parsed report, a path, or the report's text."""
+
+_REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".wiki", ".mediawiki", ".pdf", ".html", ".htm", ".xhtml")
+
+
+def compare(old: ReportLike, new: ReportLike, profile: Profile = TIP, country: str | None = None) -> Comparison:
+    """Align two editions sentence by sentence and classify every sentence of both.
+
+    Each edition is a `Report`, a path (a `Path`, or a one-line string naming a file or ending
+    in a report's suffix such as ".txt" or ".pdf"), or the report's text (`str` or `bytes`);
+    `profile` and `country` are used for those that must still be read.
+    """
+    return _compared(as_report(old, profile, country, "old text"), as_report(new, profile, country, "new text"))
+
+
+def as_report(edition: ReportLike, profile: Profile = TIP, country: str | None = None, name: str = "<text>") -> Report:
+    """A report from whatever names or holds it (see `compare`); `name` names text given as such."""
+    if isinstance(edition, Report):
+        return edition
+    if isinstance(edition, os.PathLike) or (isinstance(edition, str) and _names_a_file(edition)):
+        return load_report(edition, None, profile, country)
+    if isinstance(edition, str | bytes):
+        return parse_report(edition, name, profile=profile)
+    raise TypeError(f"a report is a Report, a path or the report's text, not {type(edition).__name__}")
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a string is a file name rather than a report's text: one short line that names a
+    file, or ends in a report's suffix (so that a mistyped name says "no such file")."""
+    if "\n" in text or "\0" in text or len(text) > 1024:
+        return False
+    try:
+        return Path(text).suffix.lower() in _REPORT_SUFFIXES or Path(text).is_file()
+    except OSError:
+        return False
+
+
+def _compared(old: Report, new: Report) -> Comparison:
     wording = Wording.of(old, new)
     pairs = match_sections(old, new, wording)
     links = align_sentences(old, new, pairs, wording)

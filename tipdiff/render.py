@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from tipdiff.check import CheckRun
+from tipdiff.errors import UnknownFormat
 from tipdiff.jsonform import comparison_json
 from tipdiff.markdown import markdown_html
 from tipdiff.model import (
@@ -78,7 +79,8 @@ def marked_pieces(diff: tuple[WordEdit, ...]) -> list[tuple[str, str]]:
     `~~x~~` and `**x**` only where the markers hug the text, and `word~~,~~` not at all; so
     the spaces and punctuation at the edges of each deletion or insertion stand outside it:
     an insertion's as plain text (the new sentence reads right), a deletion's as its spaces
-    alone (a struck comma is no news)."""
+    alone (a struck comma is no news). A ("gap", " ") piece parts a deletion from an insertion
+    that touches it, so that "maintained" and "increased" never read as one word."""
     pieces = []
     for edit in diff:
         if edit.op == "equal":
@@ -88,7 +90,13 @@ def marked_pieces(diff: tuple[WordEdit, ...]) -> list[tuple[str, str]]:
         lead, words, trail = _EDGES.fullmatch(text).groups()  # type: ignore[union-attr]
         inserted = edit.op == "insert"
         pieces += [("equal", _outside(lead, inserted)), (edit.op, words), ("equal", _outside(trail, inserted))]
-    return [(op, text) for op, text in pieces if text]
+    marked: list[tuple[str, str]] = []
+    for op, text in pieces:
+        if text:
+            if op != "equal" and marked and marked[-1][0] not in ("equal", op):
+                marked.append(("gap", " "))
+            marked.append((op, text))
+    return marked
 
 
 def _outside(edge: str, inserted: bool) -> str:
@@ -132,6 +140,8 @@ class NarrativeContext:
     anchors: dict[tuple[str, Sentence], str] | None = None
     """(report, sentence) -> the id of its row on the side-by-side page, where there is one:
     cited lines become links to it."""
+    marks: str = "markdown"
+    """How word diffs are marked: "markdown", or for a terminal "colour" or "brackets" (`_diff.md.j2`)."""
 
     def value(self, citation: Citation) -> str:
         """A cited figure with its qualifier and period: "at least 63 (2022)"."""
@@ -238,10 +248,11 @@ def render_narrative(
     profile: Profile = TIP,
     anchors: dict[tuple[str, Sentence], str] | None = None,
     full: bool = False,
+    marks: str = "markdown",
 ) -> str:
     """The story of what changed: the briefing, key figures, recommendations, sections;
-    `full` lists every finding."""
-    context = NarrativeContext(narrative, profile, full, anchors=anchors)
+    `full` lists every finding; `marks` as in `NarrativeContext`."""
+    context = NarrativeContext(narrative, profile, full, anchors=anchors, marks=marks)
     return environment().get_template("narrative.md.j2").render(context=context)
 
 
@@ -318,6 +329,40 @@ def render_html(comparison: Comparison, narrative: Narrative, profile: Profile =
     narrative_html = markdown_html(render_narrative(narrative, profile, row_anchors(comparison), full))
     context = PageContext(comparison, narrative, profile, narrative_html)
     return environment().get_template("page.html.j2").render(context=context)
+
+
+FORMS = ("markdown", "changes", "html", "json")
+"""What `render` writes."""
+
+
+def render(comparison: Comparison, form: str = "markdown", profile: Profile = TIP, full: bool = False) -> Iterable[str]:
+    """A comparison written out, in pieces: "markdown" the narrative, "changes" every change with
+    its word diff, "html" the narrative over the two reports side by side, "json" all of it as
+    data. `full`: every finding of every section rather than the few most important."""
+    if form == "changes":
+        return [render_changes(comparison, profile)]
+    if form == "json":
+        return comparison_json(comparison, narrate(comparison, profile))
+    if form == "html":
+        return [render_html(comparison, narrate(comparison, profile), profile, full)]
+    if form == "markdown":
+        return [render_narrative(narrate(comparison, profile), profile, full=full)]
+    raise UnknownFormat(f"{form!r} is not an output form; use one of {', '.join(FORMS)}")
+
+
+def to_markdown(comparison: Comparison, profile: Profile = TIP, full: bool = False) -> str:
+    """What changed, as Markdown: the briefing, key figures, recommendations, each section."""
+    return "".join(render(comparison, "markdown", profile, full))
+
+
+def to_html(comparison: Comparison, profile: Profile = TIP, full: bool = False) -> str:
+    """One self-contained page: the narrative over the two reports side by side."""
+    return "".join(render(comparison, "html", profile, full))
+
+
+def to_json(comparison: Comparison, profile: Profile = TIP) -> str:
+    """Every change and the narrative as JSON (the schema in the README)."""
+    return "".join(render(comparison, "json", profile))
 
 
 @dataclass(frozen=True, slots=True)
