@@ -18,7 +18,8 @@ def pytest_configure(config: pytest.Config) -> None:
     """The default run is the quick one (under a minute); `--all` or any `-m` chooses otherwise."""
     config.addinivalue_line("markers", "slow: takes seconds each (hostile input, whole PDFs, property search)")
     config.addinivalue_line("markers", "network: needs a package index (builds and installs the wheel)")
-    if not config.getoption("--all") and not config.option.markexpr:
+    named = any("::" in arg for arg in config.args)  # a test asked for by name runs whatever its marks
+    if not config.getoption("--all") and not config.option.markexpr and not named:
         config.option.markexpr = "not slow and not network"
 
 

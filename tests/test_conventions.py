@@ -169,3 +169,57 @@ def test_renderers_are_exported(pair: tuple[Path, Path]) -> None:
 def test_the_generic_profile_is_exported() -> None:
     comparison = tipdiff.compare("A memo. It has 3 points.", "A memo. It has 4 points.", tipdiff.GENERIC)
     assert "3" in tipdiff.to_markdown(comparison, tipdiff.GENERIC)
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_the_completion_scripts_the_readme_names(shell: str) -> None:
+    assert f"source_{shell}" in (ROOT / "README.md").read_text(encoding="utf-8")
+    environment = {**os.environ, "_TIPDIFF_COMPLETE": f"source_{shell}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "tipdiff"], check=False, capture_output=True, text=True, env=environment
+    )
+    assert done.returncode == 0 and "tipdiff" in done.stdout and "not supported" not in done.stdout
+
+
+def test_help_examples_run(capsys) -> None:
+    """Every example line of every command's help is a command that works from the checkout."""
+    os.chdir(ROOT)
+    for command in ("compare", "timeline"):
+        for line in run(capsys, command, "-h")[1].splitlines():
+            words = line.split()
+            if words[:2] == ["tipdiff", command] and "examples/" in line and "|" not in line and "-o" not in words:
+                assert run(capsys, *words[1:])[0] == 0, line
+
+
+def test_two_memos_are_one_section(capsys, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The memo has 3 points. It was written in May.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The memo has 4 points. It was written in May.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "compare", tmp_path / "a.txt", tmp_path / "b.txt", "-f", "json", "--profile", "generic")
+    sections = json.loads(out)["sections"]
+    assert code == 0 and len(sections) == 1
+    assert [change["kind"] for change in sections[0]["changes"]] == ["figures", "unchanged"]
+
+
+def test_a_name_without_a_suffix_is_a_path_too() -> None:
+    with pytest.raises(tipdiff.TipdiffError, match="no such file"):
+        tipdiff.compare("reports/mexico-2022", "The government acted.")
+    with pytest.raises(tipdiff.TipdiffError, match="is a directory"):
+        tipdiff.compare(str(ROOT), "The government acted.")
+
+
+def test_profiles_by_name_and_a_short_repr() -> None:
+    comparison = tipdiff.compare("The memo has 3 points.", "The memo has 4 points.", "generic")
+    assert tipdiff.to_markdown(comparison, "generic") == tipdiff.to_markdown(comparison, tipdiff.GENERIC)
+    assert repr(tipdiff.GENERIC) == "Profile('generic')"
+    with pytest.raises(TypeError, match="a profile is"):
+        tipdiff.compare("a b", "c d", "nope")
+
+
+def test_extract_ends_its_last_line(capsys, tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text("MEXICO: Tier 2\n\nThe government acted.", encoding="utf-8")
+    assert run(capsys, "extract", tmp_path / "r.txt")[1].endswith("acted.\n")
+
+
+def test_output_that_is_a_folder(capsys, pair) -> None:
+    code, out, err = run(capsys, "compare", *pair, "-o", "")
+    assert (code, out) == (2, "") and "is a folder" in err

@@ -129,7 +129,7 @@ def test_what_a_report_holds_cannot_drive_the_terminal() -> None:
 def test_progress_is_drawn_on_a_terminal_once_work_takes_long() -> None:
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=COLUMNS)
-    with terminal.progress(2, console, after=0) as step:
+    with terminal.progress(2, console=console, after=0) as step:
         step("Reading 2022.txt")
         time.sleep(0.3)
         step("Aligning sentences")
@@ -140,6 +140,18 @@ def test_progress_is_drawn_on_a_terminal_once_work_takes_long() -> None:
 def test_no_progress_off_a_terminal_or_for_quick_work() -> None:
     for console, after in ((Console(file=io.StringIO(), force_terminal=False), 0.0), (None, 60.0)):
         screen = console.file if console else io.StringIO()
-        with terminal.progress(1, console or Console(file=screen, force_terminal=True), after=after) as step:
+        with terminal.progress(1, console=console or Console(file=screen, force_terminal=True), after=after) as step:
             step("Reading")
         assert screen.getvalue() == ""  # type: ignore[union-attr]
+
+
+def test_no_progress_over_output_piped_to_another_program() -> None:
+    console = Console(file=io.StringIO(), force_terminal=True)
+    with terminal.progress(1, shown=False, console=console, after=0) as step:
+        step("Reading")
+        time.sleep(0.2)
+    assert console.file.getvalue() == ""  # type: ignore[attr-defined]
+
+
+def test_long_lines_count_as_the_rows_they_wrap_to() -> None:
+    assert terminal._rows("x" * 250 + "\n" + "y", 100) == 4

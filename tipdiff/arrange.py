@@ -15,8 +15,12 @@ def arrange(
     old: Report, new: Report, pairs: tuple[SectionPair, ...], links: tuple[Link, ...], changes: tuple[Change, ...]
 ) -> Comparison:
     """The comparison, every change under exactly one section."""
-    # A report with no structure has no section that another report's section could be.
-    matched = [p for p in pairs if len(p.old) == 1 and len(p.new) == 1 and old.structured and new.structured]
+    # A report with no structure has no section that another report's section could be, unless
+    # each report is one section: two memos, two fragments.
+    whole = len(old.sections) == len(new.sections) == 1
+    matched = [
+        p for p in pairs if len(p.old) == 1 and len(p.new) == 1 and (whole or (old.structured and new.structured))
+    ]
     counterpart = {p.new[0]: p.old[0] for p in matched}
     old_section_of = {i: s for s, span in enumerate(old.section_spans) for i in span}
     new_section_of = {j: s for s, span in enumerate(new.section_spans) for j in span}
@@ -41,7 +45,9 @@ def arrange(
             i = link.old[0]
             placed[slot_of_old[old_section_of[i]]].append(((anchors[i], 1, i), change))
 
-    return Comparison(old, new, tuple(_section(slot, placed[slot], old, new, counterpart) for slot in slots))
+    # The old side of a report with no structure is no section: shown only for what it lost.
+    shown = [slot for slot in slots if slot[0] == "new" or placed[slot] or old.structured]
+    return Comparison(old, new, tuple(_section(slot, placed[slot], old, new, counterpart) for slot in shown))
 
 
 def _anchors(links, old_section_of, new_section_of, slot_of_old) -> dict[int, int]:

@@ -15,10 +15,8 @@ from typer.core import TyperCommand
 
 from tipdiff import __version__, terminal
 from tipdiff.errors import TipdiffError
+from tipdiff.pipeline import PROFILES, load_report
 from tipdiff.pipeline import compare as compare_reports
-from tipdiff.pipeline import load_report
-from tipdiff.profiles import GENERIC
-from tipdiff.profiles.tip import TIP
 
 
 class Command(TyperCommand):
@@ -50,8 +48,6 @@ app = typer.Typer(
 )
 command = app.command  # every command takes `cls=Command`
 
-PROFILES = {"tip": TIP, "generic": GENERIC}
-
 COMPARE_FORMS = ("text", "markdown", "changes", "html", "json")
 TIMELINE_FORMS = ("text", "markdown", "csv", "json", "html")
 ALIASES = {"md": "markdown", "htm": "html"}
@@ -62,7 +58,7 @@ SUFFIXES |= {".csv": "csv", ".txt": "text", ".text": "text"}
 
 def choice(names: Sequence[str], aliases: dict[str, str] | None = None) -> dict:
     """typer.Option's arguments for one of `names` (or an alias of one): the names shown in the
-    help, completed by the shell, a wrong value refused in one plain line."""
+    help, completed by the shell, a wrong value refused with the right ones named."""
     aliases = aliases or {}
     shown = ", ".join(f"{name} ({alias})" if (alias := _alias(name, aliases)) else name for name in names)
 
@@ -131,10 +127,11 @@ def main_callback(
     """What changed between two editions of a long yearly report.
 
     \b
-    tipdiff compare OLD NEW          what changed this year (tipdiff compare -h for more)
-    tipdiff extract REPORT           the text tipdiff reads from a PDF or web page
-    tipdiff timeline REPORT...       one country's figures across many editions
-    tipdiff check --base origin/main check new reports in a repository of reports
+    tipdiff compare OLD NEW      what changed this year
+    tipdiff extract REPORT       the text tipdiff reads from a PDF or a web page
+    tipdiff timeline REPORT...   one country's figures across many editions
+    tipdiff check --base REF     new reports in a repository of reports, checked
+    tipdiff COMMAND -h           more on each
     """
 
 
@@ -178,8 +175,8 @@ def compare(
 
     \b
     Examples:
-      tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt
-      tipdiff compare reports/mexico/2022.txt reports/mexico/2023.txt -o changes.html
+      tipdiff compare examples/mexico/2022.txt examples/mexico/2023.txt
+      tipdiff compare examples/mexico/2022.txt examples/mexico/2023.txt -o changes.html
       tipdiff compare 2022-TIP-Report.pdf 2023-TIP-Report.pdf --country Mexico -f md | less
     """
     from tipdiff.narrative import narrate
@@ -191,7 +188,7 @@ def compare(
     with one_line_errors():
         form = output_form(format, output, COMPARE_FORMS, "compare")
         target = destination(output, [old, new], form)
-        with terminal.progress(4) as step:
+        with terminal.progress(4, watched(target)) as step:
             step(f"Reading {old.name}")
             old_report = load_report(old, markup, chosen, country)
             step(f"Reading {new.name}")
@@ -240,7 +237,7 @@ def extract(
     chosen = PROFILES[profile]
     with one_line_errors():
         target = destination(output, [report], "text")
-        with terminal.progress(1) as step:
+        with terminal.progress(1, watched(target)) as step:
             step(f"Reading {report.name}")
             if list_countries:
                 rendered = [
@@ -250,7 +247,8 @@ def extract(
                 if not rendered:
                     raise TipdiffError(f"{report}: holds no country headings such as 'MEXICO: Tier 2'")
             else:
-                rendered = [extract_text(report, chosen, country).text]
+                text = extract_text(report, chosen, country).text
+                rendered = [text if text.endswith("\n") else text + "\n"]  # a text file ends its last line
             if target is not None:
                 write_atomically(target, rendered)
         if target is None:
@@ -281,7 +279,7 @@ def timeline(
 
     \b
     Example:
-      tipdiff timeline reports/mexico/*.txt -o mexico.html
+      tipdiff timeline examples/mexico/*.txt -o mexico.html
     """
     from tipdiff.render import render_timeline
     from tipdiff.timeline import build_timeline
@@ -291,7 +289,7 @@ def timeline(
     with one_line_errors():
         form = output_form(format, output, TIMELINE_FORMS, "timeline")
         target = destination(output, reports, form)
-        with terminal.progress(len(reports) + 2) as step:
+        with terminal.progress(len(reports) + 2, watched(target)) as step:
             loaded = []
             for path in reports:
                 step(f"Reading {path.name}")
@@ -357,7 +355,7 @@ def check(
     from tipdiff.render import render_check
 
     try:
-        with terminal.progress() as step:
+        with terminal.progress(None, watched(None)) as step:
             run = run_check([str(p) for p in paths or []], base, Path.cwd(), strict, step)
         if format == CheckFormat.json:
             sys.stdout.write(json.dumps(check_data(run), ensure_ascii=False, indent=2) + "\n")
@@ -418,6 +416,11 @@ def _same_file(output: Path, path: Path) -> bool:
         return False
 
 
+def watched(target: Path | None) -> bool:
+    """Whether progress may be drawn: not over output piped to another program (`| less`)."""
+    return target is not None or sys.stdout.isatty()
+
+
 def to_stdout(rendered: Iterable[str], pager: bool, drawn: bool = False) -> None:
     """The output to standard output; on a terminal, through the pager when it is long."""
     if sys.stdout.isatty():
@@ -429,6 +432,8 @@ def to_stdout(rendered: Iterable[str], pager: bool, drawn: bool = False) -> None
 def write_atomically(path: Path, text: Iterable[str]) -> None:
     """Write all of `text` (its pieces in order) or nothing: a half-written report is worse than none."""
     folder = path.parent
+    if path.is_dir():
+        raise TipdiffError(f"{path}: is a folder; name a file to write")
     if not folder.is_dir():
         raise TipdiffError(
             f"{path}: {folder} is not a folder" if folder.exists() else f"{path}: folder {folder} does not exist"

@@ -16,7 +16,7 @@ from tipdiff.facts.pairing import Known
 from tipdiff.layout import split_blocks
 from tipdiff.match import match_sections
 from tipdiff.model import BlockKind, Comparison, Report
-from tipdiff.profiles import Profile
+from tipdiff.profiles import GENERIC, Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.readers import extract
 from tipdiff.readers.text import FORMATS, Format, clean, decode, detect_format
@@ -56,19 +56,24 @@ def parse_report(text: str | bytes, name: str = "<text>", format: str | None = N
     return read_facts(report, profile)
 
 
+PROFILES = {"tip": TIP, "generic": GENERIC}
+"""The report families by name."""
+
 ReportLike = Report | str | bytes | os.PathLike[str]
 """What `compare` takes for each edition: a parsed report, a path, or the report's text."""
 
 _REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".wiki", ".mediawiki", ".pdf", ".html", ".htm", ".xhtml")
 
 
-def compare(old: ReportLike, new: ReportLike, profile: Profile = TIP, country: str | None = None) -> Comparison:
+def compare(old: ReportLike, new: ReportLike, profile: Profile | str = TIP, country: str | None = None) -> Comparison:
     """Align two editions sentence by sentence and classify every sentence of both.
 
     Each edition is a `Report`, a path (a `Path`, or a one-line string naming a file or ending
     in a report's suffix such as ".txt" or ".pdf"), or the report's text (`str` or `bytes`);
-    `profile` and `country` are used for those that must still be read.
+    `profile` (a profile, or its name: "tip", "generic") and `country` are used for those that
+    must still be read.
     """
+    profile = profile_named(profile)
     return _compared(as_report(old, profile, country, "old text"), as_report(new, profile, country, "new text"))
 
 
@@ -85,13 +90,25 @@ def as_report(edition: ReportLike, profile: Profile = TIP, country: str | None =
 
 def _names_a_file(text: str) -> bool:
     """Whether a string is a file name rather than a report's text: one short line that names a
-    file, or ends in a report's suffix (so that a mistyped name says "no such file")."""
+    file or folder, ends in a report's suffix, or has no space (no report is one word), so that a
+    mistyped name says "no such file" rather than being compared as text."""
     if "\n" in text or "\0" in text or len(text) > 1024:
         return False
     try:
-        return Path(text).suffix.lower() in _REPORT_SUFFIXES or Path(text).is_file()
+        return Path(text).suffix.lower() in _REPORT_SUFFIXES or not text.split(maxsplit=1)[1:] or Path(text).exists()
     except OSError:
         return False
+
+
+def profile_named(profile: Profile | str) -> Profile:
+    """A profile, given as one or by its name."""
+    if isinstance(profile, Profile):
+        return profile
+    if isinstance(profile, str) and profile in PROFILES:
+        return PROFILES[profile]
+    raise TypeError(
+        f"a profile is tipdiff.TIP, tipdiff.GENERIC or one of their names ({', '.join(PROFILES)}), not {profile!r}"
+    )
 
 
 def _compared(old: Report, new: Report) -> Comparison:

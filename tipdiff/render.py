@@ -36,6 +36,7 @@ from tipdiff.model import (
 )
 from tipdiff.narrative import narrate
 from tipdiff.narrative.briefing import shows_diff
+from tipdiff.pipeline import profile_named
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.validate import RULES, Rule
@@ -335,10 +336,13 @@ FORMS = ("markdown", "changes", "html", "json")
 """What `render` writes."""
 
 
-def render(comparison: Comparison, form: str = "markdown", profile: Profile = TIP, full: bool = False) -> Iterable[str]:
+def render(
+    comparison: Comparison, form: str = "markdown", profile: Profile | str = TIP, full: bool = False
+) -> Iterable[str]:
     """A comparison written out, in pieces: "markdown" the narrative, "changes" every change with
     its word diff, "html" the narrative over the two reports side by side, "json" all of it as
     data. `full`: every finding of every section rather than the few most important."""
+    profile = profile_named(profile)
     if form == "changes":
         return [render_changes(comparison, profile)]
     if form == "json":
@@ -350,17 +354,17 @@ def render(comparison: Comparison, form: str = "markdown", profile: Profile = TI
     raise UnknownFormat(f"{form!r} is not an output form; use one of {', '.join(FORMS)}")
 
 
-def to_markdown(comparison: Comparison, profile: Profile = TIP, full: bool = False) -> str:
+def to_markdown(comparison: Comparison, profile: Profile | str = TIP, full: bool = False) -> str:
     """What changed, as Markdown: the briefing, key figures, recommendations, each section."""
     return "".join(render(comparison, "markdown", profile, full))
 
 
-def to_html(comparison: Comparison, profile: Profile = TIP, full: bool = False) -> str:
+def to_html(comparison: Comparison, profile: Profile | str = TIP, full: bool = False) -> str:
     """One self-contained page: the narrative over the two reports side by side."""
     return "".join(render(comparison, "html", profile, full))
 
 
-def to_json(comparison: Comparison, profile: Profile = TIP) -> str:
+def to_json(comparison: Comparison, profile: Profile | str = TIP) -> str:
     """Every change and the narrative as JSON (the schema in the README)."""
     return "".join(render(comparison, "json", profile))
 

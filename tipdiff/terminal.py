@@ -17,11 +17,17 @@ from rich.markdown import Heading, Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.theme import Theme
 
-THEME = Theme({"markdown.s": "red strike", "markdown.ins": "bold green", "markdown.h1": "bold", "markdown.h2": "bold"})
+THEME = Theme(
+    {"markdown.s": "red strike", "markdown.ins": "bold green", "markdown.code": "cyan"}
+    | {"markdown.h1": "bold", "markdown.h2": "bold"}
+)
 """Deletions red and struck, insertions green and bold, so that a diff reads without strikethrough."""
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0 and C1 controls but tab and newline: from a report they could move the cursor or retitle the window."""
+
+_PADDING = re.compile(r"(?<! ) ++(?=(?:\x1b\[[0-9;]*+m)*+$)", re.MULTILINE)
+"""Spaces at the end of a drawn line, before its closing colour codes."""
 
 PROGRESS_AFTER = 1.0
 """Seconds of work before progress is drawn: quicker runs show none."""
@@ -61,7 +67,7 @@ def draw(markdown: str, console: Console) -> str:
     """The narrative's Markdown drawn for `console`'s terminal, as text with its colour codes."""
     with console.capture() as captured:
         console.print(_DiffMarkdown(without_controls(markdown)))
-    return captured.get()
+    return _PADDING.sub("", captured.get())  # rich pads each line to the width: copied text would keep it
 
 
 def show(text: str, console: Console, pager: bool = True, drawn: bool = False) -> None:
@@ -69,7 +75,7 @@ def show(text: str, console: Console, pager: bool = True, drawn: bool = False) -
     does: $TIPDIFF_PAGER, else $PAGER, else `less` (with LESS=FRX unless LESS is set); an empty
     pager or `cat` means none. Text not `drawn` by `draw` loses its control characters."""
     text = text if drawn else without_controls(text)
-    command = _pager_command() if pager and text.count("\n") >= console.height else None
+    command = _pager_command() if pager and _rows(text, console.width) >= console.height else None
     if command is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -89,6 +95,11 @@ def show(text: str, console: Console, pager: bool = True, drawn: bool = False) -
             continue  # Ctrl-C is the pager's to handle, as in git
 
 
+def _rows(text: str, width: int) -> int:
+    """Screen rows `text` takes, long lines wrapped (colour codes counted as text: at worst it pages)."""
+    return sum(1 + len(line) // max(width, 1) for line in text.split("\n"))
+
+
 def _pager_command() -> str | None:
     """The pager to run, or None when there is none to be had."""
     command = os.environ.get("TIPDIFF_PAGER", os.environ.get("PAGER", "less")).strip()
@@ -103,13 +114,13 @@ def _pager_command() -> str | None:
 
 @contextmanager
 def progress(
-    total: int | None = None, console: Console | None = None, after: float = PROGRESS_AFTER
+    total: int | None = None, shown: bool = True, console: Console | None = None, after: float = PROGRESS_AFTER
 ) -> Iterator[Callable[..., None]]:
     """Yields `step(description, total=None)`, called as each step of work begins (`total`: how
     many steps there are, if not known at the start). A bar is drawn on standard error once the
-    work has taken `after` seconds, only if standard error is a terminal, and wiped when done."""
+    work has taken `after` seconds, if `shown` and standard error is a terminal, and wiped when done."""
     console = console or Console(stderr=True)
-    if not console.is_terminal or console.is_dumb_terminal:
+    if not shown or not console.is_terminal or console.is_dumb_terminal:
         yield lambda description, total=None: None
         return
     bar = Progress(

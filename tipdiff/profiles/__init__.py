@@ -49,7 +49,7 @@ class VerdictKind:
     neither better nor worse than another."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Profile:
     """The sections of a report family and how to recognise them."""
 
@@ -81,6 +81,9 @@ class Profile:
     parts: tuple[re.Pattern[str], ...] = ()
     """Over folded headings: one that opens a part of a document holding many (a country's
     narrative in the whole year's report); group "country" names the part."""
+
+    def __repr__(self) -> str:
+        return f"Profile({self.name!r})"  # its patterns would fill a screen
 
     def key_for_heading(self, heading: str) -> str:
         """The canonical key a heading names, or a slug of the heading itself."""
