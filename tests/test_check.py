@@ -191,9 +191,12 @@ def test_configuration_in_tipdiff_toml(repo, capsys):
 
 def test_configuration_errors_are_one_line(repo, capsys):
     (repo / "pyproject.toml").write_text('[tool.tipdiff]\npattern = "reports/{country}.txt"\n', encoding="utf-8")
-    assert run(capsys, "reports/mexico/2022.txt") == (
-        2, "", "Error: pattern 'reports/{country}.txt' must name {country} and {year}\n"
-    )  # fmt: skip
+    code, out, err = run(capsys, "reports/mexico/2022.txt")
+    assert (code, out) == (2, "")
+    assert (
+        err
+        == f"Error: {repo / 'pyproject.toml'}: pattern 'reports/{{country}}.txt' must be a string naming {{country}} and {{year}}\n"
+    )
 
 
 def test_the_action_runs_the_check_on_the_pull_requests_changes():

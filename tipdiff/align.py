@@ -42,6 +42,9 @@ LANDMARK_SPREAD = 32
 """Most sentences a distinctive word may stand in and still be used to find moved ones."""
 CANDIDATES = 50
 """Most in-order candidates kept for one sentence; only a flood of near-copies has more."""
+SPREAD = 200
+"""Most sentences a word may stand in and still propose them all as in-order candidates:
+more than a section of a real report holds, so only a flood of near-copies is cut."""
 
 
 def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wording: Wording) -> tuple[Link, ...]:
@@ -52,39 +55,111 @@ def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wo
     ]
     # Without structure on one side, reading order says little, and gaps between anchors nothing.
     levels = (IN_ORDER, GAP, SANDWICHED) if old.structured and new.structured else (IN_ORDER,)
-    links = [link for olds, news in scopes for link in _in_order(olds, news, levels, wording)]
+    twins = _twins(wording)
+    links = [link for olds, news in scopes for link in _in_order(olds, news, levels, wording, twins)]
     paired_old = {i for link in links for i in link.old}
     paired_new = {j for link in links for j in link.new}
     everything = (range(len(wording.old)), range(len(wording.new)))
     for (olds, news), level in [*((scope, MOVED_WITHIN) for scope in scopes), (everything, MOVED_ACROSS)]:
         free_old, free_new = [i for i in olds if i not in paired_old], [j for j in news if j not in paired_new]
-        for link in _moved(free_old, free_new, level, wording):
+        for link in _moved(free_old, free_new, level, wording, twins):
             links.append(link)
             paired_old.update(link.old)
             paired_new.update(link.new)
+    for i, j in _identical(paired_old, paired_new, wording):  # still apart: the same words are one sentence
+        links.append(Link((i,), (j,), moved=True, similarity=1.0))
+        paired_old.add(i)
+        paired_new.add(j)
     links += [Link((i,), ()) for i in range(len(wording.old)) if i not in paired_old]
     links += [Link((), (j,)) for j in range(len(wording.new)) if j not in paired_new]
     return tuple(sorted(links, key=lambda link: (link.new or (len(wording.new),), link.old)))
 
 
-def _in_order(olds: list[int], news: list[int], levels: tuple[float, ...], wording: Wording) -> list[Link]:
+def _twins(wording: Wording) -> dict[tuple[str, int], int]:
+    """("old", i) -> j and ("new", j) -> i for each sentence said once in each report, word for
+    word: the two are one sentence wherever they stand, and neither may be paired with another
+    (two sentences that swap places are two moves, never two revisions into each other)."""
+    olds: dict[str, list[int]] = {}
+    news: dict[str, list[int]] = {}
+    for i, (key, _) in enumerate(wording.old_tiebreaks):
+        olds.setdefault(key, []).append(i)
+    for j, (key, _) in enumerate(wording.new_tiebreaks):
+        news.setdefault(key, []).append(j)
+    twins = {}
+    for key, (i, *more_old) in olds.items():
+        if not more_old and len(news.get(key, ())) == 1:
+            (j,) = news[key]
+            twins["old", i], twins["new", j] = j, i
+    return twins
+
+
+def _may_pair(i: int, j: int, twins: dict[tuple[str, int], int]) -> bool:
+    """Whether old sentence i and new sentence j may be one: neither has a twin but the other."""
+    return twins.get(("old", i), j) == j and twins.get(("new", j), i) == i
+
+
+def _identical(paired_old: set[int], paired_new: set[int], wording: Wording) -> list[tuple[int, int]]:
+    """Unpaired sentences with the same words on both sides, paired in reading order."""
+    waiting: dict[str, list[int]] = {}
+    for j, (key, _) in enumerate(wording.new_tiebreaks):
+        if j not in paired_new:
+            waiting.setdefault(key, []).append(j)
+    pairs = []
+    for i, (key, _) in enumerate(wording.old_tiebreaks):
+        if i not in paired_old and waiting.get(key):
+            pairs.append((i, waiting[key].pop(0)))
+    return pairs
+
+
+def _in_order(
+    olds: list[int], news: list[int], levels: tuple[float, ...], wording: Wording, twins: dict[tuple[str, int], int]
+) -> list[Link]:
     """Passes 1 and 2 over the sentences of one pair of sections."""
-    candidates = [
-        (a, b, score)
-        for a, i in enumerate(olds)
-        for b, j in enumerate(news)
-        if not wording.old[i].keys().isdisjoint(wording.new[j].keys()) and (score := wording.score(i, j)) >= levels[-1]
-    ]
-    candidates = _thinned(candidates, len(olds), len(news))
+    candidates = _thinned(_sharing(olds, news, levels[-1], wording, twins), len(olds), len(news))
     chain = _fill_gaps(sorted(candidates), range(len(olds)), range(len(news)), levels)
-    free_old = set(range(len(olds))) - {a for a, _, _ in chain}
-    free_new = set(range(len(news))) - {b for _, b, _ in chain}
+    # a sentence with a twin elsewhere is kept for it, never grown into a split or merge
+    free_old = {a for a in range(len(olds)) if ("old", olds[a]) not in twins} - {a for a, _, _ in chain}
+    free_new = {b for b in range(len(news)) if ("new", news[b]) not in twins} - {b for _, b, _ in chain}
     links = []
     for a, b, _ in chain:
         group_old, group_new = _grow([a], [b], olds, news, free_old, free_new, wording)
         old_ids, new_ids = tuple(olds[x] for x in group_old), tuple(news[y] for y in group_new)
         links.append(Link(old_ids, new_ids, moved=False, similarity=wording.similarity(old_ids, new_ids)))
     return links
+
+
+def _sharing(
+    olds: list[int], news: list[int], floor: float, wording: Wording, twins: dict[tuple[str, int], int]
+) -> list[tuple[int, int, float]]:
+    """In-order candidates (a, b, score): pairs that share a word and score at least `floor`,
+    found through the words rather than by trying every pair. A word in more than SPREAD new
+    sentences proposes only the CANDIDATES of them nearest the old sentence's place in reading
+    order (copies of a sentence pair with their own copies), and copies are scored once, so a
+    flood of near-copies costs about CANDIDATES a sentence, not N x M."""
+    postings: dict[str, list[int]] = {}
+    for b, j in enumerate(news):
+        for word in wording.new[j]:
+            postings.setdefault(word, []).append(b)
+    scale = len(news) / max(len(olds), 1)
+    scores: dict[tuple[str, str], float] = {}  # by the two sentences' texts: copies score alike
+    found = []
+    for a, i in enumerate(olds):
+        place, proposed = round(a * scale), set()
+        for word in wording.old[i]:
+            posting = postings.get(word, ())
+            if len(posting) > SPREAD:
+                start = min(max(0, bisect_left(posting, place) - CANDIDATES // 2), len(posting) - CANDIDATES)
+                posting = posting[start : start + CANDIDATES]
+            proposed.update(posting)
+        for b in sorted(proposed):
+            if not _may_pair(i, news[b], twins):
+                continue
+            texts = (wording.old_tiebreaks[i][0], wording.new_tiebreaks[news[b]][0])
+            if (score := scores.get(texts)) is None:
+                score = scores[texts] = wording.score(i, news[b])
+            if score >= floor:
+                found.append((a, b, score))
+    return found
 
 
 def _thinned(candidates: list[tuple[int, int, float]], olds: int, news: int) -> list[tuple[int, int, float]]:
@@ -171,7 +246,9 @@ def _gain(
     return gain + shared_facts
 
 
-def _moved(olds: list[int], news: list[int], level: float, wording: Wording) -> list[Link]:
+def _moved(
+    olds: list[int], news: list[int], level: float, wording: Wording, twins: dict[tuple[str, int], int]
+) -> list[Link]:
     """Pass 3: best-first pairing of what is left among `olds` and `news`."""
     # Sentences anywhere may have moved, so comparing all pairs would be quadratic: a pair is
     # only scored when the two share one of their most distinctive words.
@@ -185,7 +262,7 @@ def _moved(olds: list[int], news: list[int], level: float, wording: Wording) -> 
     for i in olds:
         candidates = {j for word in wording.landmarks(wording.old[i]) for j in by_landmark.get(word, ())}
         for j in candidates:
-            if (score := wording.score(i, j)) >= level:
+            if _may_pair(i, j, twins) and (score := wording.score(i, j)) >= level:
                 scored.append((-score, i, j))
     links, taken_old, taken_new = [], set(), set()
     for score, i, j in sorted(scored):

@@ -6,6 +6,7 @@ in tipdiff.toml). Each report is validated, then compared with the nearest earli
 of its country, whose figures for earlier years it should not contradict.
 """
 
+import os
 import re
 import subprocess
 import tomllib
@@ -19,7 +20,7 @@ from tipdiff.narrative import narrate
 from tipdiff.pipeline import compare, parse_report
 from tipdiff.profiles import GENERIC, Profile
 from tipdiff.profiles.tip import TIP
-from tipdiff.readers.text import read_text
+from tipdiff.readers.text import read_text, shown
 from tipdiff.validate import RULES, validate
 from tipdiff.wording import label
 
@@ -50,24 +51,32 @@ def load_config(root: Path) -> CheckConfig:
     """The settings of the repository at `root`, defaults where it has none."""
     settings: dict = {}
     pyproject, own = root / "pyproject.toml", root / "tipdiff.toml"
+    source = own if own.is_file() else pyproject
     try:
         if own.is_file():
             settings = tomllib.loads(own.read_text(encoding="utf-8"))
         elif pyproject.is_file():
-            settings = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("tipdiff", {})
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise BadConfig(f"{own if own.is_file() else pyproject}: {error}") from None
+            tool = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+            settings = tool.get("tipdiff", {}) if isinstance(tool, dict) else None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+        raise BadConfig(f"{source}: {error}") from None
+    if not isinstance(settings, dict):
+        raise BadConfig(f"{source}: the tipdiff settings must be a table ([tool.tipdiff])")
     pattern = settings.get("pattern", DEFAULT_PATTERN)
-    if "{country}" not in pattern or "{year}" not in pattern:
-        raise BadConfig(f"pattern {pattern!r} must name {{country}} and {{year}}")
-    if settings.get("profile", "tip") not in PROFILES:
-        raise BadConfig(f"profile {settings['profile']!r} is not one of {', '.join(PROFILES)}")
+    if not isinstance(pattern, str) or "{country}" not in pattern or "{year}" not in pattern:
+        raise BadConfig(f"{source}: pattern {pattern!r} must be a string naming {{country}} and {{year}}")
+    profile = settings.get("profile", "tip")
+    if not isinstance(profile, str) or profile not in PROFILES:
+        raise BadConfig(f"{source}: profile {profile!r} is not one of {', '.join(PROFILES)}")
+    severity = settings.get("severity", {})
+    if not isinstance(severity, dict):
+        raise BadConfig(f'{source}: severity must be a table of rule ids (severity.TD106 = "off")')
     severities: dict[str, Severity | None] = {}
-    for rule, level in settings.get("severity", {}).items():
-        if rule not in RULES or level not in ("error", "warning", "off"):
-            raise BadConfig(f"severity.{rule} = {level!r}: use a rule id and error, warning or off")
+    for rule, level in severity.items():
+        if rule not in RULES or not isinstance(level, str) or level not in ("error", "warning", "off"):
+            raise BadConfig(f"{source}: severity.{rule} = {level!r}: use a rule id and error, warning or off")
         severities[rule] = None if level == "off" else Severity(level)
-    return CheckConfig(pattern, PROFILES[settings.get("profile", "tip")], severities)
+    return CheckConfig(pattern, PROFILES[profile], severities)
 
 
 def path_regex(pattern: str) -> re.Pattern[str]:
@@ -109,11 +118,14 @@ def check_report(path: str, root: Path, config: CheckConfig) -> ReportCheck:
     relative = _relative(Path(path), root)
     match = path_regex(config.pattern).search(relative)
     country, year = (match["country"], int(match["year"])) if match else (None, None)
+    if not Path(path).resolve().is_relative_to(root.resolve()):
+        outside = Violation("TD002", RULES["TD002"].severity, 1, "links to a file outside the repository: not read")
+        return ReportCheck(relative, country, year, None, _configured((outside,), config), None)
     try:
         text = read_text(path)
         report = parse_report(text, relative, profile=config.profile)
     except TipdiffError as error:
-        violation = Violation("TD001", RULES["TD001"].severity, 1, str(error))
+        violation = Violation("TD001", RULES["TD001"].severity, 1, shown(str(error)))
         return ReportCheck(relative, country, year, None, _configured((violation,), config), None)
 
     violations = list(validate(text, report, config.profile, year))
@@ -162,10 +174,13 @@ def _configured(violations, config: CheckConfig) -> tuple[Violation, ...]:
 
 
 def _relative(path: Path, root: Path) -> str:
+    """The report's own path in the repository, printable: a link is named as itself, not as
+    what it links to (its folders are resolved, its last part is not)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        own = Path(os.path.realpath(path.parent)) / path.name
+        return shown(own.relative_to(root.resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return shown(path.as_posix())
 
 
 @dataclass(frozen=True, slots=True)

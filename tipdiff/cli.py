@@ -3,7 +3,6 @@
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -17,6 +16,8 @@ from tipdiff import __version__, terminal
 from tipdiff.errors import TipdiffError
 from tipdiff.pipeline import PROFILES, load_report
 from tipdiff.pipeline import compare as compare_reports
+from tipdiff.readers.text import shown
+from tipdiff.writing import append, write_atomically
 
 
 class Command(TyperCommand):
@@ -366,10 +367,9 @@ def check(
         if target := summary or (
             Path(os.environ["GITHUB_STEP_SUMMARY"]) if os.environ.get("GITHUB_STEP_SUMMARY") else None
         ):
-            with target.open("a", encoding="utf-8") as file:
-                file.write(render_check(run, "summary"))
+            append(target, render_check(run, "summary"))
     except (TipdiffError, OSError) as error:
-        typer.echo(f"Error: {error}", err=True)
+        typer.echo(f"Error: {shown(str(error))}", err=True)
         raise typer.Exit(2) from None
     raise typer.Exit(run.exit_code)
 
@@ -380,7 +380,7 @@ def one_line_errors() -> Iterator[None]:
     try:
         yield
     except TipdiffError as error:
-        typer.echo(f"Error: {error}", err=True)
+        typer.echo(f"Error: {shown(str(error))}", err=True)
         raise typer.Exit(2) from None
 
 
@@ -427,30 +427,6 @@ def to_stdout(rendered: Iterable[str], pager: bool, drawn: bool = False) -> None
         terminal.show("".join(rendered), terminal.stdout_console(), pager, drawn)
     else:
         sys.stdout.writelines(rendered)
-
-
-def write_atomically(path: Path, text: Iterable[str]) -> None:
-    """Write all of `text` (its pieces in order) or nothing: a half-written report is worse than none."""
-    folder = path.parent
-    if path.is_dir():
-        raise TipdiffError(f"{path}: is a folder; name a file to write")
-    if not folder.is_dir():
-        raise TipdiffError(
-            f"{path}: {folder} is not a folder" if folder.exists() else f"{path}: folder {folder} does not exist"
-        )
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.writelines(text)
-        umask = os.umask(0)  # mkstemp makes the file private; give it the usual permissions
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except OSError as error:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
-        raise TipdiffError(f"{path}: cannot write ({error.strerror})") from None
 
 
 def main(args: list[str] | None = None) -> int:

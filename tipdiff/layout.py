@@ -5,7 +5,7 @@ shape: ALL CAPS, Title Case without a final full stop, or ending in a colon.
 """
 
 import re
-from itertools import accumulate
+from itertools import accumulate, groupby
 
 from tipdiff.model import Block, BlockKind
 from tipdiff.readers.text import Format
@@ -15,13 +15,16 @@ _LINE_END = re.compile(r"[.!?:;]['\"”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?;,]['\"”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
-_WIKI_HEADING = re.compile(r"^(={1,6})\s*(.*?)\s*\1\s*$")
-_WIKI_TITLE = re.compile(r"^\[\[([^\]|]+)(?:\|[^\]]*)?\]\]\s*$")
+_WIKI_TITLE = re.compile(r"^\[\[([^\]|]++)(?:\|[^\]]*+)?\]\]\s*+$")
 _WIKI_METADATA = re.compile(r"^(?:CATEGORIES|Category|Categories):", re.IGNORECASE)
+_WIKI_SPANS = (("[tpl]", "[/tpl]"), ("{{", "}}"))
+"""Templates, dropped from their opening to the first closing after it."""
+_REF_OPENING = re.compile(r"<ref[^>]*+>", re.IGNORECASE)
+_REF_SELF_CLOSING = re.compile(r"<ref[^>/]*+/>", re.IGNORECASE)
+_REF_CLOSING = re.compile(r"</ref>", re.IGNORECASE)
 _WIKI_INLINE = (
-    (re.compile(r"\[tpl\].*?\[/tpl\]|\{\{.*?\}\}|<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.IGNORECASE), ""),
-    (re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]+)\]\]"), r"\1"),
-    (re.compile(r"\[https?://\S+\s+([^\]]+)\]"), r"\1"),
+    (re.compile(r"\[\[(?:[^|\[\]]*+\|)?([^\[\]]++)\]\]"), r"\1"),
+    (re.compile(r"\[https?://[^\s\[\]]++\s++([^\[\]]++)\]"), r"\1"),
     (re.compile(r"'{2,}"), ""),
 )
 _GLUED_CITATION = re.compile(r"(?<=[a-z0-9)]\.)[\"“]?[A-Z].{0,300}$")
@@ -29,6 +32,11 @@ _GLUED_CITATION = re.compile(r"(?<=[a-z0-9)]\.)[\"“]?[A-Z].{0,300}$")
 prose always leaves a space after a full stop, so a glued tail to the end of the line is
 a citation."""
 
+
+WRAPPED = 3
+"""Heading-like lines in a row that are one paragraph in capitals, if one is as long as prose."""
+PROSE_LINE = 50
+"""Characters of a hard-wrapped line of prose; a heading is rarely so long."""
 
 _HEADING_MARK = "\x1f"
 """Prefixed by the wiki reader to lines that are headings in wiki markup."""
@@ -48,24 +56,65 @@ def split_blocks(text: str, format: Format) -> tuple[Block, ...]:
 
 def _wiki_line(line: str) -> str:
     """The line as plain text, headings marked, templates and citations dropped."""
-    if heading := _WIKI_HEADING.match(line) or _WIKI_TITLE.match(line):
-        return _HEADING_MARK + heading.group(heading.lastindex or 1)
+    if (heading := _wiki_heading(line)) is not None:
+        return _HEADING_MARK + heading
+    if title := _WIKI_TITLE.match(line):
+        return _HEADING_MARK + title.group(1)
     if _WIKI_METADATA.match(line):
         return ""
+    for opening, closing in _WIKI_SPANS:
+        line = _without_spans(line, opening, closing)
+    line = _without_references(line)
     for pattern, replacement in _WIKI_INLINE:
         line = pattern.sub(replacement, line)
     return _GLUED_CITATION.sub("", line).rstrip()
+
+
+def _wiki_heading(line: str) -> str | None:
+    """The title of a `== Title ==` line (one to six signs, the same on both sides), or None.
+    Counted, not matched: a pattern for it backtracks cubically on a line of spaces."""
+    stripped = line.rstrip()
+    level = min(len(stripped) - len(stripped.lstrip("=")), len(stripped) - len(stripped.rstrip("=")), 6)
+    level = min(level, len(stripped) // 2)
+    return stripped[level:-level].strip() if level else None
+
+
+def _without_spans(line: str, opening: str, closing: str) -> str:
+    """The line without each span from `opening` to the first `closing` after it; one pass, where
+    a lazy pattern would rescan the line from every opening that is never closed."""
+    kept, start = [], 0
+    while (found := line.find(opening, start)) != -1 and (end := line.find(closing, found + len(opening))) != -1:
+        kept.append(line[start:found])
+        start = end + len(closing)
+    return "".join(kept) + line[start:]
+
+
+def _without_references(line: str) -> str:
+    """The line without its `<ref …/>` and `<ref …>…</ref>` citations, in one pass (as
+    `_without_spans`)."""
+    kept, start = [], 0
+    while opening := _REF_OPENING.search(line, start):
+        if _REF_SELF_CLOSING.fullmatch(opening.group()):
+            end = opening.end()
+        elif closing := _REF_CLOSING.search(line, opening.end()):
+            end = closing.end()
+        else:  # never closed, nor is any later one: only the self-closing are left to drop
+            return "".join(kept) + line[start : opening.start()] + _REF_SELF_CLOSING.sub("", line[opening.start() :])
+        kept.append(line[start : opening.start()])
+        start = end
+    return "".join(kept) + line[start:]
 
 
 def _line_blocks(lines: list[str], shaped_headings: bool) -> tuple[Block, ...]:
     """One block per paragraph or bullet; hard-wrapped lines are joined back."""
     blocks: list[Block] = []
     kind, start, parts = BlockKind.PARAGRAPH, 0, []  # the block being gathered
+    shaped = _heading_shaped(lines) if shaped_headings else [False] * len(lines)
 
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         unfinished = bool(parts) and not _LINE_END.search(parts[-1])  # "…shelters run by" + "Civil Society …"
-        heading = line.startswith(_HEADING_MARK) or (shaped_headings and not unfinished and is_heading(text))
+        heading = line.startswith(_HEADING_MARK) or (shaped[number - 1] and not unfinished)
         bullet = _BULLET.match(line)
         wrapped = (
             parts
@@ -92,6 +141,18 @@ def _line_blocks(lines: list[str], shaped_headings: bool) -> tuple[Block, ...]:
     if parts:
         blocks.append(_joined(kind, parts, start))
     return tuple(blocks)
+
+
+def _heading_shaped(lines: list[str]) -> list[bool]:
+    """Which lines look like headings, but for a paragraph typed in capitals and wrapped: WRAPPED
+    or more heading-like lines in a row, one of them as long as a line of prose, are its lines."""
+    shaped = [is_heading(line.strip()) for line in lines]
+    for _, run in groupby(range(len(lines)), key=lambda k: shaped[k]):
+        run = list(run)
+        if shaped[run[0]] and len(run) >= WRAPPED and max(len(lines[k].strip()) for k in run) >= PROSE_LINE:
+            for k in run:
+                shaped[k] = False
+    return shaped
 
 
 def _joined(kind: BlockKind, parts: list[str], line: int) -> Block:

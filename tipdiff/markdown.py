@@ -1,6 +1,7 @@
 """The one place tipdiff speaks to markdown-it-py: Markdown reports read as blocks, and
 the narrative turned into HTML for the side-by-side page."""
 
+import re
 from itertools import accumulate
 
 from markdown_it import MarkdownIt
@@ -8,13 +9,19 @@ from markdown_it.token import Token
 
 from tipdiff.model import Block, BlockKind
 
+_NESTING = re.compile(r"^[ \t>]++", re.MULTILINE)
+"""Indentation and quote marks: taken away, lists and quotes nested too deep read flat."""
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+_NARRATIVE = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+_NARRATIVE.validateLink = lambda url: url.startswith("#")  # a link made of report text goes nowhere
 
 
 def markdown_blocks(text: str) -> tuple[Block, ...]:
     """Headings, paragraphs and list items of a Markdown report, as plain text."""
     blocks = []
     tokens = _PARSER.parse(text)
+    if _cut_short(tokens, text):  # nested deeper than the parser follows: it stops there
+        tokens = _PARSER.parse(_NESTING.sub("", text))
     in_list = 0
     for i, token in enumerate(tokens):
         if token.type in ("bullet_list_open", "ordered_list_open"):
@@ -38,20 +45,32 @@ def markdown_blocks(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _cut_short(tokens: list[Token], text: str) -> bool:
+    """Whether the parse ended before the text did: no text read from its last line."""
+    last = len(text.rstrip().split("\n"))
+    containers = ("bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open")
+    read = (token.map[1] for token in tokens if token.map and token.type not in containers)
+    return max(read, default=0) < last
+
+
 def _plain_text(inline: Token) -> tuple[str, tuple[int, ...]]:
     """The words of an inline token (emphasis, links and images reduced to their text),
     and the offsets where each further source line begins."""
     parts: list[str] = []
     line_starts = []
+    length = 0
     for child in inline.children or ():
         if child.type in ("text", "code_inline", "image"):
             parts.append(child.content)
+            length += len(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-            line_starts.append(sum(map(len, parts)))
+            length += 1
+            line_starts.append(length)
     return "".join(parts), tuple(line_starts)
 
 
 def markdown_html(markdown: str) -> str:
-    """HTML for Markdown that tipdiff wrote; raw HTML in it is escaped, never passed through."""
-    return _PARSER.render(markdown)
+    """HTML for Markdown that tipdiff wrote; raw HTML in it is escaped, never passed through,
+    and the only links are tipdiff's own, to rows of the page."""
+    return _NARRATIVE.render(markdown)

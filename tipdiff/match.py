@@ -5,13 +5,19 @@ A report with no structure at all (a web scrape) is matched as a whole against t
 whole of the other report.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from tipdiff.model import Report
-from tipdiff.similarity import Wording
+from tipdiff.similarity import Wording, merged
 
 CONTENT_MATCH = 0.3
 """Least word overlap for two sections with different or no keys to count as one."""
+
+COMMON = 50
+"""A word in more unmatched sections than this proposes no pair of them: only a report of
+hundreds of sections has such words, and comparing each of its sections with every other
+report's would take N x M."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +43,18 @@ def match_sections(old: Report, new: Report, wording: Wording) -> tuple[SectionP
             old_left.remove(i)
             new_left.remove(same[0])
 
-    old_spans, new_spans = old.section_spans, new.section_spans
-    scored = sorted((-wording.similarity(old_spans[i], new_spans[j]), i, j) for i in old_left for j in new_left)
+    old_bags = {i: merged(wording.old[k] for k in old.section_spans[i]) for i in old_left}
+    new_bags = {j: merged(wording.new[k] for k in new.section_spans[j]) for j in new_left}
+    sections_with: dict[str, list[int]] = defaultdict(list)
+    for j, bag in new_bags.items():
+        for word in bag:
+            sections_with[word].append(j)
+    candidates = {
+        i: {j for word in bag if len(sections_with[word]) <= COMMON for j in sections_with[word]}
+        for i, bag in old_bags.items()
+    }
+    similarity = wording.vocabulary.similarity
+    scored = sorted((-similarity(old_bags[i], new_bags[j]), i, j) for i in old_left for j in candidates[i])
     for score, i, j in scored:
         if -score >= CONTENT_MATCH and i in old_left and j in new_left:
             pairs.append(SectionPair((i,), (j,)))

@@ -13,16 +13,24 @@ _CHARACTERS = str.maketrans(
         "\u00ab": '"', "\u00bb": '"',
         "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
         "\u2002": " ", "\u2003": " ", "\t": " ",
-        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
         "\u2010": "-", "\u2011": "-",
     }
 )  # fmt: skip
+
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]"
+)
+"""Unicode's format characters (soft hyphen, zero-width spaces and joiners, word joiner,
+direction marks): invisible, so two sentences that differ only in them are the same."""
 
 _RANGE_DASH = re.compile(r"(?<=\d)\s*[\u2012\u2013\u2014\u2015-]\s*(?=\d)")
 """2022–2024, 2022 - 2024 and 2022-2024 are one range."""
 _JOINING_DASH = re.compile(r"(?<=\S)\u2013(?=\S)")
 """An unspaced en dash between words joins them like a hyphen."""
-_PUNCTUATION_DASH = re.compile(r"\s*(?:[\u2014\u2015]|--)\s*|\s+[\u2012\u2013-]\s+|\s*\u2013\s*")
+_PUNCTUATION_DASH = re.compile(
+    r"(?:(?<!\s)\s++)?(?:[\u2014\u2015]|--)\s*+|(?<!\s)\s++[\u2012\u2013-]\s++|(?:(?<!\s)\s++)?\u2013\s*+"
+)
 """Em dashes, double hyphens and spaced dashes all mark the same aside."""
 _BROKEN_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|nor|to)\b)")
 """"legally- required" is a line-break artefact; "federal- and state-level" is not."""
@@ -32,7 +40,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 def comparison_key(text: str) -> str:
     """Fold quotes, dashes, spaces and broken hyphenation so cosmetic variants compare equal."""
-    folded = unicodedata.normalize("NFC", text).translate(_CHARACTERS)
+    folded = _INVISIBLE.sub("", unicodedata.normalize("NFC", text)).translate(_CHARACTERS)
     folded = _RANGE_DASH.sub("-", folded)
     folded = _JOINING_DASH.sub("-", folded)
     folded = _PUNCTUATION_DASH.sub(" \u2014 ", folded)

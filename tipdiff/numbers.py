@@ -42,7 +42,7 @@ _NUMBER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _CURRENCY_AFTER = re.compile(
-    r"\s+(?:(?P<mexican>Mexican\s+pesos?|MXN)|(?P<dollars>U\.?S\.?\s+dollars?|USD|dollars?)|(?P<euros>euros?|EUR)"
+    r"(?<!\s)\s++(?:(?P<mexican>Mexican\s+pesos?|MXN)|(?P<dollars>U\.?S\.?\s+dollars?|USD|dollars?)|(?P<euros>euros?|EUR)"
     r"|(?P<named>pesos?|kroner|krone|kronor|lempiras?|quetzal(?:es)?|soles|reais|real|rupees?|naira|shillings?"
     r"|rand|francs?|dinars?|dirhams?|riyals?|lira|yuan|yen|won|baht|ringgit|pounds sterling|rubles?|hryvnias?))\b",
     re.IGNORECASE,

@@ -10,7 +10,7 @@ from pathlib import Path
 from tipdiff.align import align_sentences
 from tipdiff.arrange import arrange
 from tipdiff.classify import classify
-from tipdiff.errors import EmptyReport, NoSentences, UnknownFormat
+from tipdiff.errors import EmptyReport, NoSentences, TooLarge, UnknownFormat
 from tipdiff.facts import read_facts
 from tipdiff.facts.pairing import Known
 from tipdiff.layout import split_blocks
@@ -19,7 +19,7 @@ from tipdiff.model import BlockKind, Comparison, Report
 from tipdiff.profiles import GENERIC, Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.readers import extract
-from tipdiff.readers.text import FORMATS, Format, clean, decode, detect_format
+from tipdiff.readers.text import FORMATS, Format, clean, decode, detect_format, shown
 from tipdiff.sections import split_sections
 from tipdiff.similarity import Wording
 
@@ -35,7 +35,7 @@ def load_report(
     if format is not None and format not in FORMATS:
         raise UnknownFormat(f"{format!r} is not an input format; use one of {', '.join(FORMATS)}")
     extracted = extract(path, profile, country, format)
-    return replace(parse_report(extracted.text, str(path), extracted.format, profile), source=extracted.kind)
+    return replace(parse_report(extracted.text, shown(path), extracted.format, profile), source=extracted.kind)
 
 
 def parse_report(text: str | bytes, name: str = "<text>", format: str | None = None, profile: Profile = TIP) -> Report:
@@ -45,6 +45,11 @@ def parse_report(text: str | bytes, name: str = "<text>", format: str | None = N
     text = decode(text, name) if isinstance(text, bytes) else clean(text)
     if not text.strip():
         raise EmptyReport(f"{name}: is empty")
+    if len(text) > MAX_TEXT:
+        raise TooLarge(
+            f"{name}: {len(text) / 2**20:.0f} MB of text is more than the {MAX_TEXT // 2**20} MB a report tipdiff"
+            " compares (about a minute on two cores); compare its parts, or one country (--country)"
+        )
     if format is not None and format not in FORMATS:
         raise UnknownFormat(f"{format!r} is not an input format; use one of {', '.join(FORMATS)}")
     chosen: Format = format or detect_format(text, name)  # type: ignore[assignment]
@@ -55,6 +60,10 @@ def parse_report(text: str | bytes, name: str = "<text>", format: str | None = N
         raise NoSentences(f"{name}: holds no sentences to compare")
     return read_facts(report, profile)
 
+
+MAX_TEXT = 5 * 2**20
+"""Most characters of text in one report: a pair this large takes about a minute on two cores
+(README, Speed), as much as a year of TIP narratives (one country is about 35 KB)."""
 
 PROFILES = {"tip": TIP, "generic": GENERIC}
 """The report families by name."""

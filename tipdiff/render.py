@@ -45,6 +45,9 @@ from tipdiff.wording import Chip, change_text, chips, direction, label, signed, 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|~&]")
 _EDGES = re.compile(r"([\W_]*)(.*?)([\W_]*)", re.DOTALL)
 """A run's leading non-word characters, its words, its trailing non-word characters."""
+_BACKTICKS = re.compile(r"`+")
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 has no place for (a form feed, U+FFFF), even escaped."""
 _LIST_START = re.compile(r"^(\d+)([.)])(?=\s)")
 
 
@@ -66,6 +69,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = escape_markdown
+    env.filters["code"] = code_span
     env.filters["signed"] = signed
     env.filters["first_upper"] = lambda text: text[:1].upper() + text[1:]
     env.filters["marked_pieces"] = marked_pieces
@@ -124,6 +128,17 @@ def escape_markdown(text: str) -> str:
     """Report text as literal Markdown on one line: its asterisks and brackets are not markup."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", re.sub(r"\s+", " ", text))
     return _LIST_START.sub(r"\1\\\2", escaped)  # "2021. …" would start a numbered list
+
+
+def code_span(text: object, table: bool = False) -> str:
+    """Text (a file name, a ref) as a Markdown code span it cannot break out of: fenced by more
+    backticks than it holds in a row, as CommonMark allows, so `<https://…>` in it is no link;
+    in a `table` cell its pipes escaped, as GFM asks."""
+    text = re.sub(r"\s+", " ", str(text))
+    text = text.replace("|", "\\|") if table else text
+    fence = "`" * (max(map(len, _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +318,7 @@ class PageContext:
         """A section's anchor: its key, made unique, never one of the page's own ids."""
         key = self.comparison.sections[index].key
         earlier = any(s.key == key for s in self.comparison.sections[:index])
-        return f"section-{key}-{index}" if earlier else f"section-{key}"
+        return f"section-{key}--{index}" if earlier else f"section-{key}"  # slugs never hold "--"
 
     def moved_from(self, change: Change) -> int:
         """Index of the section a moved sentence came from (the first with its old key)."""
@@ -511,4 +526,5 @@ def render_check(run: CheckRun, form: str, profile: Profile = TIP) -> str:
     context = CheckContext(run, profile, narratives if form == "summary" else {}, RULES)
     template = {"text": "check.txt.j2", "annotations": "check.annotations.j2", "summary": "check.md.j2",
                 "junit": "check.junit.xml.j2"}[form]  # fmt: skip
-    return environment().get_template(template).render(context=context)
+    rendered = environment().get_template(template).render(context=context)
+    return _NOT_XML.sub("\ufffd", rendered) if form == "junit" else rendered

@@ -26,6 +26,7 @@ RULES = {
     rule.id: rule
     for rule in (
         Rule("TD001", Severity.ERROR, "the file is readable UTF-8 text with sentences"),
+        Rule("TD002", Severity.ERROR, "the file is in the repository, not a link to a file outside it"),
         Rule("TD101", Severity.WARNING, "the report starts with a title"),
         Rule("TD102", Severity.ERROR, "the report names its country"),
         Rule("TD103", Severity.ERROR, "the report's year can be told"),

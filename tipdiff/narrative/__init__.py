@@ -54,7 +54,7 @@ def narrate(comparison: Comparison, profile: Profile = TIP) -> Narrative:
     )
     old_wordings = Wordings(old_report, "old", vocabulary)
     new_wordings = Wordings(new_report, "new", vocabulary)
-    item_wordings = [bag(item.text) for item in items]
+    item_wordings = [bag(text) for text in dict.fromkeys(item.text for item in items)]  # copies weigh as one
     findings = [
         ()
         if section is recommendations_section

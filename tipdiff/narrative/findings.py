@@ -61,6 +61,7 @@ class Wordings:
         for i, words in enumerate(self.bags):
             for word in words:
                 self.index[word].append(i)
+        self.held: dict[frozenset[tuple[str, int]], tuple[float, Source | None]] = {}
         self.measures: dict[tuple[str, str | None, str], int] = {}
         for i, sentence in enumerate(self.sentences):
             for fact in sentence.facts:
@@ -68,7 +69,14 @@ class Wordings:
                     self.measures.setdefault(measure, i)
 
     def holder(self, wording: Counter[str]) -> tuple[float, Source | None]:
-        """The sentence (alone, or with the next one) that holds most of `wording`, and how much."""
+        """The sentence (alone, or with the next one) that holds most of `wording`, and how much;
+        asked once for each wording, as a report that repeats itself asks again and again."""
+        key = frozenset(wording.items())
+        if key not in self.held:
+            self.held[key] = self._holder(wording)
+        return self.held[key]
+
+    def _holder(self, wording: Counter[str]) -> tuple[float, Source | None]:
         weights = self.vocabulary.weights
         rarest = sorted(wording, key=lambda w: (-weights.get(w, 1.0), w))[:4]
         shared = Counter(i for word in rarest for i in self.index.get(word, ()))

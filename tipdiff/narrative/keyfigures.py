@@ -29,7 +29,7 @@ RELATED = 0.4
 """Least share of the shorter sentence's content words that two sentences giving one
 measure in different places must share."""
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
+_OF = re.compile(r"(?<!\s)\s++(?:out\s++)?of\s++(?:the\s++)?")
 
 
 def key_figures(comparison: Comparison, profile: Profile) -> tuple[KeyFigure, ...]:

@@ -19,12 +19,14 @@ SAME_ITEM = 0.5
 SAID_ELSEWHERE = 0.7
 """Least share of an item's wording that one sentence of the other summary must hold for
 the item to count as named there, though not as a list item of its own."""
-_ITEMS = re.compile(r"\s*;\s*(?:and\s+)?|,\s+(?:and\s+)?(?=(?!including\b)\w+ing\b)")
+_ITEMS = re.compile(r"(?:(?<!\s)\s++)?;\s*+(?:and\s++)?|,\s++(?:and\s++)?(?=(?!including\b)\w+ing\b)")
 """Between the items of a list: a semicolon, or a comma before the next "-ing" verb
 ("opening ..., convicting ...")."""
-_CLAUSES = re.compile(r"\s*;\s*(?:and\s+)?|,\s+and\s+(?=(?:the|its|it|authorities|courts|officials|police)\b)")
+_CLAUSES = re.compile(
+    r"(?:(?<!\s)\s++)?;\s*+(?:and\s++)?|,\s++and\s++(?=(?:the|its|it|authorities|courts|officials|police)\b)"
+)
 """Between the items of a sentence: a semicolon, or ", and" before a new subject."""
-_DETAIL = re.compile(r",?\s+\(?(?:including|such as|especially|particularly)\b.*$")
+_DETAIL = re.compile(r"(?:,|(?<!\s))\s++\(?(?:including|such as|especially|particularly)\b.*$")
 """Where an item's details begin: an item is the same item with other examples."""
 
 
@@ -47,10 +49,14 @@ def summary_items(report: Report, profile: Profile) -> tuple[SummaryItem, ...]:
 
 
 def _summary(report: Report, profile: Profile) -> list[Sentence]:
-    """The summary's sentences; of a scrape, only a sentence that lists efforts says what it lists."""
+    """The summary's sentences: its first summary section (a report has one; a text that
+    repeats itself is not summarised again and again); of a scrape, only the first sentence
+    that lists efforts says what it lists."""
     if not report.structured:
-        return [s for s in report.sentences if profile.credits and profile.credits.search(s.key)]
-    return [s for section in report.sections if section.key == profile.summary for s in section.sentences]
+        listing = (s for s in report.sentences if profile.credits and profile.credits.search(s.key))
+        return [first] if (first := next(listing, None)) else []
+    first = next((section for section in report.sections if section.key == profile.summary), None)
+    return list(first.sentences) if first else []
 
 
 def _items(kind: str, pieces: list[str], sentence: Sentence, before: int) -> list[SummaryItem]:

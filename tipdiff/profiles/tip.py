@@ -22,8 +22,8 @@ def _opener(efforts: str) -> re.Pattern[str]:
 
 _TIER = r"(?:tier (?:2 watch list|[123])|special case)"
 _COUNTRY_TIER = (
-    re.compile(rf"^(?P<country>[^()]+?)\s*\({_TIER}\)$"),
-    re.compile(rf"^(?P<country>[^:()]+?):\s*{_TIER}$"),
+    re.compile(rf"^(?P<country>[^()]*[^()\s])\s*+\({_TIER}\)$"),
+    re.compile(rf"^(?P<country>[^:()]*[^:()\s])\s*+:\s*+{_TIER}$"),
 )
 """The heading that opens a country's narrative: "MEXICO (Tier 2)", "MEXICO: Tier 2 Watch List"."""
 _START = r"(?:^|(?<=\u2026 ))"
@@ -197,7 +197,7 @@ TIP = Profile(
             section=None,
             patterns=(
                 re.compile(rf"\((?P<verdict>(?P<tier>{_TIER}))\)$", re.IGNORECASE),
-                re.compile(rf"^(?:[^:()]+:\s*)?(?P<verdict>(?P<tier>{_TIER}))$", re.IGNORECASE),
+                re.compile(rf"^(?:[^:()]++:\s*+)?(?P<verdict>(?P<tier>{_TIER}))$", re.IGNORECASE),
                 re.compile(
                     r"\b(?:remained on|remains on|(?:upgraded|downgraded|moved|placed) (?:to|on))"
                     r" (?P<verdict>(?P<tier>tier (?:2 watch list|[123])))\b",

@@ -12,8 +12,10 @@ FORMATS: tuple[Format, ...] = ("plain", "markdown", "wiki")
 MAX_BYTES = 64 * 1024 * 1024
 """A whole year of TIP narratives is about 5 MB; anything far larger is not a report."""
 
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_WIKI = re.compile(r"^={2,}[^=\n].*={2,}[ \t]*$|^\[\[[^\]\n]+\]\][ \t]*$|\[tpl\]", re.MULTILINE)
+_WIKI = re.compile(r"^==+[^=\n][^\n]*==[ \t]*+$|^\[\[[^\]\n]++\]\][ \t]*+$|\[tpl\]", re.MULTILINE)
 _MARKDOWN = re.compile(r"^#{1,6}[ \t]+\S|^\S.*\n={3,}[ \t]*$", re.MULTILINE)
 """Only headings decide: plain text uses bullets and emphasis too, but never `# Title`."""
 
@@ -76,8 +78,16 @@ def decode(data: bytes, name: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Line endings made \\n and stray control characters made spaces, however the text came."""
+    """Line endings made \\n, stray control characters made spaces and lone surrogates (which no
+    output could encode) made U+FFFD, however the text came."""
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _SURROGATE.search(text) else text
     return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def shown(name: str | Path) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 as U+FFFD, controls as spaces."""
+    text = str(name).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _ANY_CONTROL.sub(" ", text)
 
 
 def _looks_like_utf16(head: bytes) -> bool:
