@@ -92,7 +92,8 @@ def test_no_module_pattern_grows_faster_than_its_input() -> None:
                 if (short := timed(lambda s=small, p=pattern: list(p.finditer(s)))) < 0.002:
                     continue
                 large = before + atom * (16000 // len(atom)) + after
-                if timed(lambda s=large, p=pattern: list(p.finditer(s))) > 30 * short:
+                long = min(timed(lambda s=large, p=pattern: list(p.finditer(s))) for _ in range(3))  # noise
+                if long > 30 * short and long > 0.1:
                     slow.append((pattern.pattern[:60], atom, before))
     assert not slow
 
