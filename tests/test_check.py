@@ -81,6 +81,7 @@ def test_a_missing_section_fails(repo, capsys):
     assert re.search(r"error +TD201 +no Protection section", out)
 
 
+@pytest.mark.slow
 def test_a_restated_figure_is_warned(repo, capsys):
     restated = report_2023().replace("at least 35 federal investigations and 621 state investigations in 2021",
                                      "at least 35 federal investigations and 650 state investigations in 2021")  # fmt: skip
@@ -157,6 +158,7 @@ def test_workflow_escaping():
     assert workflow_property("a:b,c%") == "a%3Ab%2Cc%25"
 
 
+@pytest.mark.slow
 def test_junit_and_json(repo, capsys):
     add(repo, "2023.txt", report_2023())
     add(repo, "2019.txt", (EXAMPLES / "2018-web-scrape.txt").read_text(encoding="utf-8"))

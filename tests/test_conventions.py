@@ -171,6 +171,7 @@ def test_the_generic_profile_is_exported() -> None:
     assert "3" in tipdiff.to_markdown(comparison, tipdiff.GENERIC)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_the_completion_scripts_the_readme_names(shell: str) -> None:
     assert f"source_{shell}" in (ROOT / "README.md").read_text(encoding="utf-8")

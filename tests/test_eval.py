@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval" / "refseg.jsonl"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared/eval is not beside this checkout")
 def test_no_key_figure_row_that_the_fact_gold_does_not_make(tmp_path):
     pred = tmp_path / "pred.json"

@@ -111,6 +111,7 @@ def test_thousands_of_copies_of_a_sentence_compare_in_seconds() -> None:
     assert comparison.counts["unchanged"] == 2500 and comparison.counts["added"] == 1
 
 
+@pytest.mark.slow
 def test_two_thousand_unshared_headings_match_in_seconds() -> None:
     old = "".join(f"## Heading a {i}\n\nText {i} here.\n\n" for i in range(2000))
     new = "".join(f"## Heading b {i}\n\nText {i + 1} here.\n\n" for i in range(2000))
@@ -317,6 +318,7 @@ def test_a_report_beyond_the_size_limit_says_so() -> None:
         tipdiff.parse_report("It was. " * (MAX_TEXT // 8 + 1))
 
 
+@pytest.mark.slow
 def test_the_size_limit_through_the_command_line(capsys, tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("It was. " * (MAX_TEXT // 8 + 1), encoding="utf-8")
@@ -324,6 +326,7 @@ def test_the_size_limit_through_the_command_line(capsys, tmp_path: Path) -> None
     assert (code, out, len(err.splitlines())) == (2, "", 1) and "5 MB" in err
 
 
+@pytest.mark.slow
 def test_benchmark_shapes_run(tmp_path: Path) -> None:
     """The blow-up benchmark's smallest size runs (its table is in the README)."""
     done = subprocess.run(
@@ -425,3 +428,14 @@ def test_mirror_and_twins_over_fuzzed_pairs() -> None:
             for change in comparison.changes:
                 if any(s.key in once for s in (*change.old, *change.new)):
                     assert change.label is tipdiff.Label.UNCHANGED, (seed, change)
+
+
+def test_bad_library_arguments_are_tipdiff_errors_and_type_errors() -> None:
+    for call in (
+        lambda: tipdiff.parse_report(None),
+        lambda: tipdiff.compare(3, "x y"),
+        lambda: tipdiff.compare("a b", "c d", 7),
+    ):  # type: ignore[arg-type]
+        with pytest.raises(tipdiff.TipdiffError) as raised:
+            call()
+        assert isinstance(raised.value, TypeError) and "\n" not in str(raised.value)

@@ -18,6 +18,7 @@ def test_readme_starts_with_the_two_commands():
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_transcript_lines_are_real_output():
     block = README.split("$ tipdiff compare examples/mexico/2022.txt examples/mexico/2023.txt --format markdown\n")[1]
     shown = []

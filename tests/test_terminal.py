@@ -108,6 +108,7 @@ def test_word_diffs_are_coloured_and_apart() -> None:
     assert re.search(r"\x1b\[9;31m[^\x1b]*\x1b\[0m \x1b\[1;32m", drawn), "a space between old and new words"
 
 
+@pytest.mark.slow
 def test_no_color_marks_diffs_as_git_does() -> None:
     drawn = on_a_terminal("compare", *SMALL, "--detail", "full", NO_COLOR="1", PAGER="")
     assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", drawn), "no colour"

@@ -40,7 +40,7 @@ MAX_GROUP = 4
 """Most sentences on the larger side of a split or merge."""
 LANDMARK_SPREAD = 32
 """Most sentences a distinctive word may stand in and still be used to find moved ones."""
-CANDIDATES = 50
+CANDIDATES = 20
 """Most in-order candidates kept for one sentence; only a flood of near-copies has more."""
 SPREAD = 200
 """Most sentences a word may stand in and still propose them all as in-order candidates:

@@ -35,3 +35,7 @@ class NoSentences(TipdiffError):
 
 class UnknownFormat(TipdiffError):
     "The requested input format is not one tipdiff reads"
+
+
+class BadArgument(TipdiffError, TypeError):
+    "A library function was given something it does not take (a TypeError too, as Python's own are)"

@@ -10,7 +10,7 @@ from pathlib import Path
 from tipdiff.align import align_sentences
 from tipdiff.arrange import arrange
 from tipdiff.classify import classify
-from tipdiff.errors import EmptyReport, NoSentences, TooLarge, UnknownFormat
+from tipdiff.errors import BadArgument, EmptyReport, NoSentences, TooLarge, UnknownFormat
 from tipdiff.facts import read_facts
 from tipdiff.facts.pairing import Known
 from tipdiff.layout import split_blocks
@@ -41,7 +41,7 @@ def load_report(
 def parse_report(text: str | bytes, name: str = "<text>", format: str | None = None, profile: Profile = TIP) -> Report:
     """A report from text already in memory (bytes are decoded as UTF-8)."""
     if not isinstance(text, str | bytes):
-        raise TypeError(f"a report's text is str or bytes, not {type(text).__name__}")
+        raise BadArgument(f"a report's text is str or bytes, not {type(text).__name__}")
     text = decode(text, name) if isinstance(text, bytes) else clean(text)
     if not text.strip():
         raise EmptyReport(f"{name}: is empty")
@@ -94,7 +94,7 @@ def as_report(edition: ReportLike, profile: Profile = TIP, country: str | None =
         return load_report(edition, None, profile, country)
     if isinstance(edition, str | bytes):
         return parse_report(edition, name, profile=profile)
-    raise TypeError(f"a report is a Report, a path or the report's text, not {type(edition).__name__}")
+    raise BadArgument(f"a report is a Report, a path or the report's text, not {type(edition).__name__}")
 
 
 def _names_a_file(text: str) -> bool:
@@ -115,7 +115,7 @@ def profile_named(profile: Profile | str) -> Profile:
         return profile
     if isinstance(profile, str) and profile in PROFILES:
         return PROFILES[profile]
-    raise TypeError(
+    raise BadArgument(
         f"a profile is tipdiff.TIP, tipdiff.GENERIC or one of their names ({', '.join(PROFILES)}), not {profile!r}"
     )
 

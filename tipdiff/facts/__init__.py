@@ -38,14 +38,40 @@ def read_facts(report: Report, profile: Profile) -> Report:
     sections = []
     before: tuple[Fact, ...] = ()
     field: str | None = None
+    read: dict[tuple, tuple[tuple[Fact, ...], str | None]] = {}  # a sentence said again is read once
     for section in report.sections:
         sentences = []
         for sentence in section.sentences:
-            facts, field = sentence_facts(sentence.text, str(sentence.index), before, field, data_year, profile.lexicon)
+            this, previous = str(sentence.index), str(sentence.index - 1)
+            asked = (sentence.text, field, _anonymous(before, previous, ""))
+            if asked not in read:
+                facts, field = sentence_facts(sentence.text, this, before, field, data_year, profile.lexicon)
+                read[asked] = (_anonymous(facts, previous, this), field)
+            facts, field = read[asked]
+            facts = _named(facts, previous, this)
             sentences.append(replace(sentence, facts=facts))
             before = facts
         sections.append(replace(section, sentences=tuple(sentences)))
     return replace(report, sections=tuple(sections), year=year, data_year=data_year)
+
+
+def _anonymous(facts: tuple[Fact, ...], previous: str, this: str) -> tuple[Fact, ...]:
+    """The facts with the sentence numbers taken out of their ids: equal for copies of a sentence."""
+    return tuple(_renamed(fact, {previous: "<", this: ">"}) for fact in facts)
+
+
+def _named(facts: tuple[Fact, ...], previous: str, this: str) -> tuple[Fact, ...]:
+    """`_anonymous` undone for the sentence `this`."""
+    return tuple(_renamed(fact, {"<": previous, ">": this}) for fact in facts)
+
+
+def _renamed(fact: Fact, names: dict[str, str]) -> Fact:
+    def renamed(id: str) -> str:
+        sentence, _, number = id.partition(".")
+        return f"{names.get(sentence, sentence)}.{number}"
+
+    relation = replace(fact.relation, of=renamed(fact.relation.of)) if fact.relation else None
+    return replace(fact, id=renamed(fact.id), relation=relation)
 
 
 def sentence_facts(
