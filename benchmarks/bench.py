@@ -90,7 +90,7 @@ def scaling(sizes: list[int]) -> None:
         for times in sizes:
             old, new = scaled_pair(Path(folder), times)
             size = (old.stat().st_size + new.stat().st_size) / 2**20
-            command = [sys.executable, "-m", "tipdiff.cli", "compare", str(old), str(new), "--format", "json"]
+            command = [sys.executable, "-m", "tipdiff", "compare", str(old), str(new), "--format", "json"]
             seconds, _ = timed_process(command)
             # ru_maxrss of children is the largest child so far: measure memory in its own child.
             memory = _peak_memory(command)
@@ -137,7 +137,7 @@ def published(repeat: int) -> None:
         page = Path(folder) / "mexico.html"
         padding = "<div class='related'>" + "<p>Another story of the day.</p>" * 160_000 + "</div>"
         page.write_text(web_page(NEW.read_text(encoding="utf-8"), "Mexico").replace("<footer", padding + "<footer"))
-        cli = [sys.executable, "-m", "tipdiff.cli"]
+        cli = [sys.executable, "-m", "tipdiff"]
         runs = {
             f"extract one country ({pages} pages)": [*cli, "extract", str(pdf), "--country", "Mexico"],
             f"extract --list ({pages} pages)": [*cli, "extract", str(pdf), "--list"],
@@ -165,7 +165,7 @@ def timeline_series(repeat: int) -> None:
                 text.replace("2022 Trafficking in Persons Report", f"{year} Trafficking in Persons Report", 1)
             )
             paths.append(str(path))
-        command = [sys.executable, "-m", "tipdiff.cli", "timeline", *paths, "--format", "json"]
+        command = [sys.executable, "-m", "tipdiff", "timeline", *paths, "--format", "json"]
         seconds = median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), repeat)
         print(f"\ntimeline of 20 editions, fresh process, median of {repeat}: {seconds:.2f} s")
 
@@ -214,7 +214,7 @@ def main() -> None:
     for name, run in stages.items():
         print(f"  {name:<36} {median_seconds(run, repeat) * 1000:8.1f} ms")
 
-    command = [sys.executable, "-m", "tipdiff.cli", "compare", str(OLD), str(NEW), "--format", "json"]
+    command = [sys.executable, "-m", "tipdiff", "compare", str(OLD), str(NEW), "--format", "json"]
     cli = median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), max(3, repeat // 4))
     print(f"  {'CLI call (fresh process, json)':<36} {cli * 1000:8.1f} ms")
     scaling([int(n) for n in arguments.sizes.split(",")])

@@ -21,7 +21,7 @@ def test_no_key_figure_row_that_the_fact_gold_does_not_make(tmp_path):
     pred = tmp_path / "pred.json"
     with pred.open("w", encoding="utf-8") as out:
         subprocess.run(
-            [sys.executable, "-m", "tipdiff.cli", "compare", "examples/mexico/2022.txt", "examples/mexico/2023.txt",
+            [sys.executable, "-m", "tipdiff", "compare", "examples/mexico/2022.txt", "examples/mexico/2023.txt",
              "--format", "json"], cwd=ROOT, stdout=out, check=True,
         )  # fmt: skip
     scorer = ROOT / "eval" / "score_facts.py"

@@ -28,7 +28,7 @@ def test_transcript_lines_are_real_output():
         if line.strip() and line.strip() != "...":
             shown.append(line[4:])
     output = subprocess.run(
-        [sys.executable, "-m", "tipdiff.cli", "compare", "examples/mexico/2022.txt", "examples/mexico/2023.txt",
+        [sys.executable, "-m", "tipdiff", "compare", "examples/mexico/2022.txt", "examples/mexico/2023.txt",
          "--format", "markdown"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout.splitlines()  # fmt: skip

@@ -1,4 +1,5 @@
-"""The `tipdiff` command: parse, call the library, render, write."""
+"""The `tipdiff` command: parse, call the library, render, write; `terminal` draws for a person
+at a terminal, `writing` writes the output file."""
 
 import json
 import os
@@ -12,12 +13,13 @@ from typing import Annotated
 import typer
 from typer.core import TyperCommand
 
-from tipdiff import __version__, terminal
+from tipdiff import __version__
+from tipdiff.cli import terminal
+from tipdiff.cli.writing import append, write_atomically
 from tipdiff.errors import TipdiffError
 from tipdiff.pipeline import PROFILES, load_report
 from tipdiff.pipeline import compare as compare_reports
 from tipdiff.readers.text import shown
-from tipdiff.writing import append, write_atomically
 
 
 class Command(TyperCommand):
@@ -436,7 +438,3 @@ def main(args: list[str] | None = None) -> int:
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else int(done.code is not None)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
