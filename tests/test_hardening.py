@@ -300,6 +300,7 @@ def test_section_ids_are_unique(tmp_path: Path) -> None:
 def test_invisible_characters_change_nothing() -> None:
     old = "MEXICO: Tier 2\n\nThe government identified 744 victims. Officials acted.\n"
     new = old.replace("government", "govern\u2060ment").replace("Officials", "Officials\u180e")
+    new = new.replace("744", "7\u034f4\ufe0f4").replace("victims", "vic\u3164tims\u200b")
     assert tipdiff.compare(old, new).identical
 
 
@@ -439,3 +440,41 @@ def test_bad_library_arguments_are_tipdiff_errors_and_type_errors() -> None:
         with pytest.raises(tipdiff.TipdiffError) as raised:
             call()
         assert isinstance(raised.value, TypeError) and "\n" not in str(raised.value)
+
+
+def test_renamed_headings_or_moved_sentences_are_not_identical() -> None:
+    old = "# Report\n\n## Shelters\n\nThe ministry opened shelters.\n\n## Courts\n\nCourts convicted traffickers.\n"
+    renamed = old.replace("## Courts", "## Justice")
+    moved = "# Report\n\n## Shelters\n\nCourts convicted traffickers.\n\n## Courts\n\nThe ministry opened shelters.\n"
+    assert tipdiff.compare(tipdiff.parse_report(old, "a.md"), tipdiff.parse_report(old, "b.md")).identical
+    for other in (renamed, moved):
+        assert not tipdiff.compare(tipdiff.parse_report(old, "a.md"), tipdiff.parse_report(other, "b.md")).identical
+
+
+def test_the_previous_report_is_read_only_inside_the_repository(repo: Path, capsys, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text((ROOT / "examples" / "mexico" / "2022.txt").read_text(encoding="utf-8") + "\nSECRETTOKEN here.\n")
+    (repo / "reports" / "mexico" / "2022.txt").symlink_to(secret)
+    (repo / "reports" / "mexico" / "2023.txt").write_bytes((ROOT / "examples" / "mexico" / "2023.txt").read_bytes())
+    out = run(capsys, "check", "reports/mexico/2023.txt", "--summary", repo / "summary.md")[1]
+    assert "SECRETTOKEN" not in out + (repo / "summary.md").read_text(encoding="utf-8")
+    assert "compared with" not in out
+
+
+def test_the_previous_reports_name_is_printed_safely(repo: Path, capsys, monkeypatch) -> None:
+    reports = repo / "reports" / "mexico"
+    (reports / "2022.txt\n::error::pwned <b>").write_bytes((ROOT / "examples" / "mexico" / "2022.txt").read_bytes())
+    (reports / "2023.txt").write_bytes((ROOT / "examples" / "mexico" / "2023.txt").read_bytes())
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    out = run(capsys, "check", "reports/mexico/2023.txt", "--summary", repo / "summary.md")[1]
+    summary_text = (repo / "summary.md").read_text(encoding="utf-8")
+    assert "compared with reports/mexico/2022.txt ::error::pwned" in out
+    assert not [line for line in (out + summary_text).splitlines() if line.startswith("::error::")]
+    assert "<b>" not in MarkdownIt("commonmark").render(summary_text)  # shown as text, never as HTML
+
+
+def test_thousands_of_headings_on_one_side(tmp_path: Path) -> None:
+    headings = "".join(f"# Heading {i}\n\nSome text {i}.\n\n" for i in range(5000))
+    old = tipdiff.load_report(ROOT / "examples" / "mexico" / "2022.txt")
+    new = tipdiff.parse_report(headings, "h.md")
+    assert timed(lambda: tipdiff.compare(old, new)) < 10

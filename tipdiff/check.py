@@ -129,11 +129,12 @@ def check_report(path: str, root: Path, config: CheckConfig) -> ReportCheck:
         return ReportCheck(relative, country, year, None, _configured((violation,), config), None)
 
     violations = list(validate(text, report, config.profile, year))
-    previous = _previous_report(root, config.pattern, country, year) if match else None
+    found = _previous_report(root, config.pattern, country, year) if match else None
+    previous = shown(found) if found else None  # as it is printed; `found` is what is read
     narrative = None
-    if previous:
+    if found and previous:
         try:
-            old = parse_report(read_text(root / previous), previous, profile=config.profile)
+            old = parse_report(read_text(root / found), previous, profile=config.profile)
         except TipdiffError:
             old = None  # the previous report's own check says what is wrong with it
         if old:
@@ -158,7 +159,8 @@ def _previous_report(root: Path, pattern: str, country: str, year: int) -> str |
     earlier = []
     for candidate in root.glob(glob):
         match = regex.search(candidate.relative_to(root).as_posix())
-        if match and match["country"] == country and int(match["year"]) < year:
+        inside = candidate.resolve().is_relative_to(root.resolve())  # a link out of it is not read (TD002)
+        if match and inside and match["country"] == country and int(match["year"]) < year:
             earlier.append((int(match["year"]), candidate.relative_to(root).as_posix()))
     return max(earlier)[1] if earlier else None
 

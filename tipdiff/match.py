@@ -35,16 +35,24 @@ def match_sections(old: Report, new: Report, wording: Wording) -> tuple[SectionP
         return (SectionPair(old_all, new_all),)
 
     pairs: list[SectionPair] = []
-    old_left, new_left = list(old_all), list(new_all)
+    with_key: dict[str | None, list[int]] = defaultdict(list)
+    for j in new_all:
+        with_key[new.sections[j].key].append(j)
+    for key in with_key.values():
+        key.reverse()  # popped from the end: the first section with the key first
+    old_left, new_left = [], set(new_all)
     for i in old_all:
-        same = [j for j in new_left if new.sections[j].key == old.sections[i].key]
-        if same:
-            pairs.append(SectionPair((i,), (same[0],)))
-            old_left.remove(i)
-            new_left.remove(same[0])
+        if same := with_key[old.sections[i].key]:
+            j = same.pop()
+            pairs.append(SectionPair((i,), (j,)))
+            new_left.discard(j)
+        else:
+            old_left.append(i)
+    new_left = sorted(new_left)
 
-    old_bags = {i: merged(wording.old[k] for k in old.section_spans[i]) for i in old_left}
-    new_bags = {j: merged(wording.new[k] for k in new.section_spans[j]) for j in new_left}
+    old_spans, new_spans = old.section_spans, new.section_spans  # each a walk over the report: once
+    old_bags = {i: merged(wording.old[k] for k in old_spans[i]) for i in old_left}
+    new_bags = {j: merged(wording.new[k] for k in new_spans[j]) for j in new_left}
     sections_with: dict[str, list[int]] = defaultdict(list)
     for j, bag in new_bags.items():
         for word in bag:
@@ -55,10 +63,12 @@ def match_sections(old: Report, new: Report, wording: Wording) -> tuple[SectionP
     }
     similarity = wording.vocabulary.similarity
     scored = sorted((-similarity(old_bags[i], new_bags[j]), i, j) for i in old_left for j in candidates[i])
+    taken_old, taken_new = set(), set()
     for score, i, j in scored:
-        if -score >= CONTENT_MATCH and i in old_left and j in new_left:
+        if -score >= CONTENT_MATCH and i not in taken_old and j not in taken_new:
             pairs.append(SectionPair((i,), (j,)))
-            old_left.remove(i)
-            new_left.remove(j)
-    pairs += [SectionPair((i,), ()) for i in old_left] + [SectionPair((), (j,)) for j in new_left]
+            taken_old.add(i)
+            taken_new.add(j)
+    pairs += [SectionPair((i,), ()) for i in old_left if i not in taken_old]
+    pairs += [SectionPair((), (j,)) for j in new_left if j not in taken_new]
     return tuple(pairs)

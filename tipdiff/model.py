@@ -333,7 +333,10 @@ class Comparison:
 
     @property
     def identical(self) -> bool:
-        return all(change.label is Label.UNCHANGED for change in self.changes)
+        """Every sentence unchanged and in its place, every heading as it was."""
+        return all(change.label is Label.UNCHANGED and not change.moved for change in self.changes) and all(
+            section.old_title == section.new_title for section in self.sections
+        )
 
 
 @dataclass(frozen=True, slots=True)

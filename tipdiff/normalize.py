@@ -18,11 +18,12 @@ _CHARACTERS = str.maketrans(
 )  # fmt: skip
 
 _INVISIBLE = re.compile(
-    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-    "\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]"
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e0fff]"
 )
-"""Unicode's format characters (soft hyphen, zero-width spaces and joiners, word joiner,
-direction marks): invisible, so two sentences that differ only in them are the same."""
+"""Unicode's format characters and other default-ignorable ones (soft hyphen, zero-width
+spaces and joiners, word joiner, direction marks, variation selectors, fillers): invisible,
+so two sentences that differ only in them are the same."""
 
 _RANGE_DASH = re.compile(r"(?<=\d)\s*[\u2012\u2013\u2014\u2015-]\s*(?=\d)")
 """2022–2024, 2022 - 2024 and 2022-2024 are one range."""

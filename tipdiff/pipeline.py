@@ -101,7 +101,7 @@ def _names_a_file(text: str) -> bool:
     """Whether a string is a file name rather than a report's text: one short line that names a
     file or folder, ends in a report's suffix, or has no space (no report is one word), so that a
     mistyped name says "no such file" rather than being compared as text."""
-    if "\n" in text or "\0" in text or len(text) > 1024:
+    if "\n" in text or "\0" in text or len(text) > 1024 or not text.strip():
         return False
     try:
         return Path(text).suffix.lower() in _REPORT_SUFFIXES or not text.split(maxsplit=1)[1:] or Path(text).exists()
