@@ -147,7 +147,10 @@ def test_a_fifo_is_not_replaced(capsys, tmp_path: Path) -> None:
 @pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
 def test_a_device_is_not_replaced(capsys, tmp_path: Path) -> None:
     device = tmp_path / "null"  # a copy of /dev/null: the real one must never be at stake in a test
-    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("this container may not make device nodes")
     refused(capsys, device, "is not a regular file")
     assert stat.S_ISCHR(os.lstat(device).st_mode)
 
