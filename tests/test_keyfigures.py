@@ -165,3 +165,25 @@ def test_parts_of_different_wholes_are_no_row() -> None:
         "By 2030, 27 of 31 states had specialized prosecution units.",
         "By 2031, 31 of 32 states had specialized prosecution units.",
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("at least 35", "33", "a fall of at least 2 (5.7%)"),
+        ("35", "more than 40", "a rise of at least 5 (14.3%)"),
+        ("at least 35", "40", "not known (a bound)"),
+    ],
+)
+def test_a_bound_makes_a_change_at_least_so_much_or_unknown(old: str, new: str, said: str) -> None:
+    """From "at least 35" to 33 the fall is at least 2: never "about 2", which would say how much."""
+
+    def report(year: int, figure: str) -> tipdiff.Report:
+        text = (
+            f"MEXICO: Tier 2\n\nPROSECUTION\n\nAuthorities initiated {figure} federal investigations in {year - 1}.\n"
+        )
+        return tipdiff.parse_report(text, f"{year}.txt")
+
+    rendered = render_narrative(tipdiff.narrate(tipdiff.compare(report(2022, old), report(2023, new))), TIP)
+    row = next(line for line in rendered.splitlines() if line.startswith("| federal investigations"))
+    assert f"| {said} |" in row

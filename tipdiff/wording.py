@@ -79,13 +79,28 @@ def change_text(figure: KeyFigure) -> str:
     fact = figure.new.fact
     if _open_sign(figure):
         return "not known (a bound)"
-    about = "" if {figure.old.fact.qualifier, fact.qualifier} <= set(_EXACT) else "≈ "
+    qualifiers = {figure.old.fact.qualifier, fact.qualifier}
+    if direction(figure) and qualifiers <= {*_EXACT, *_AT_LEAST, *_AT_MOST} and not qualifiers <= set(_EXACT):
+        return _at_least(figure)
+    about = "" if qualifiers <= set(_EXACT) else "≈ "
     if fact.role is Role.SHARE:
         return f"{about}{signed(figure.difference, _decimals(figure.difference))} points"
     difference = amount(figure.difference, fact.unit if fact.role is Role.MONEY else None)
     difference = difference if difference.startswith("\u2212") or not figure.difference else "+" + difference
     text = f"{difference} ({signed(figure.percent, 1)}%)" if figure.percent is not None else difference
     return about + text
+
+
+def _at_least(figure: KeyFigure) -> str:
+    """A change that a bound makes a least: from "at least 35" to 33 is a fall of at least 2,
+    and of at least 5.7%, whatever the first value was."""
+    fact = figure.new.fact
+    change = "a rise" if figure.difference > 0 else "a fall"
+    if fact.role is Role.SHARE:
+        return f"{change} of at least {abs(figure.difference):,.{_decimals(figure.difference)}f} points"
+    size = amount(abs(figure.difference), fact.unit if fact.role is Role.MONEY else None)
+    percent = f" ({abs(figure.percent):.1f}%)" if figure.percent is not None else ""
+    return f"{change} of at least {size}{percent}"
 
 
 def _open_sign(figure: KeyFigure) -> bool:
