@@ -101,13 +101,13 @@ def _may_pair(i: int, j: int, twins: dict[tuple[str, int], int]) -> bool:
 def _identical(paired_old: set[int], paired_new: set[int], wording: Wording) -> list[tuple[int, int]]:
     """Unpaired sentences with the same words on both sides, paired in reading order."""
     waiting: dict[str, list[int]] = {}
-    for j, (key, _) in enumerate(wording.new_tiebreaks):
+    for j in reversed(range(len(wording.new_tiebreaks))):  # popped from the end: reading order
         if j not in paired_new:
-            waiting.setdefault(key, []).append(j)
+            waiting.setdefault(wording.new_tiebreaks[j][0], []).append(j)
     pairs = []
     for i, (key, _) in enumerate(wording.old_tiebreaks):
         if i not in paired_old and waiting.get(key):
-            pairs.append((i, waiting[key].pop(0)))
+            pairs.append((i, waiting[key].pop()))
     return pairs
 
 

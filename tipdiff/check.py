@@ -17,14 +17,13 @@ from pathlib import Path
 from tipdiff.errors import TipdiffError
 from tipdiff.model import KeyFigure, ReportCheck, Severity, Violation
 from tipdiff.narrative import narrate
-from tipdiff.pipeline import compare, parse_report
-from tipdiff.profiles import GENERIC, Profile
+from tipdiff.pipeline import PROFILES, compare, parse_report
+from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.readers.text import read_text, shown
 from tipdiff.validate import RULES, validate
 from tipdiff.wording import label
 
-PROFILES = {"tip": TIP, "generic": GENERIC}
 DEFAULT_PATTERN = "reports/{country}/{year}.{ext}"
 
 

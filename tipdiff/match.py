@@ -36,10 +36,8 @@ def match_sections(old: Report, new: Report, wording: Wording) -> tuple[SectionP
 
     pairs: list[SectionPair] = []
     with_key: dict[str | None, list[int]] = defaultdict(list)
-    for j in new_all:
+    for j in reversed(new_all):  # popped from the end: the first section with the key first
         with_key[new.sections[j].key].append(j)
-    for key in with_key.values():
-        key.reverse()  # popped from the end: the first section with the key first
     old_left, new_left = [], set(new_all)
     for i in old_all:
         if same := with_key[old.sections[i].key]:
