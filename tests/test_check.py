@@ -1,4 +1,4 @@
-"""`tipdiff check` on real git repositories made in a temporary folder."""
+"""`tipdiff check` on real git repositories made in a temporary folder, one pull request each."""
 
 import json
 import re
@@ -10,16 +10,27 @@ from pathlib import Path
 
 import pytest
 
+from tipdiff.check import run_check
+from tipdiff.check.history import against_folder
+from tipdiff.check.outputs import check_sarif, render_check
 from tipdiff.cli import main
+from tipdiff.pipeline import parse_report
+from tipdiff.profiles.tip import TIP
 from tipdiff.render import workflow_data, workflow_property
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "mexico"
 ROOT = Path(__file__).resolve().parent.parent
-ANNOTATION = re.compile(r"^::(error|warning) file=([^,:]+),line=(\d+),title=([^:,\n]*)::(.+)$")
+ANNOTATION = re.compile(r"^::(error|warning) file=([^,:]+),line=(\d+)(?:,endLine=\d+)?,title=([^:,\n]*)::(.+)$")
+AUTHOR = ("-c", "user.name=t", "-c", "user.email=t@example.org")
 
 
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+def commit(repo: Path, message: str = "change") -> None:
+    git(repo, *AUTHOR, "add", "-A")
+    git(repo, *AUTHOR, "commit", "-qm", message)
 
 
 @pytest.fixture
@@ -30,17 +41,17 @@ def repo(tmp_path: Path, monkeypatch) -> Path:
     (tmp_path / "reports" / "mexico").mkdir(parents=True)
     shutil.copy(EXAMPLES / "2022.txt", tmp_path / "reports" / "mexico" / "2022.txt")
     git(tmp_path, "init", "-q")
-    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
-    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "2022")
+    commit(tmp_path, "2022")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
 def add(repo: Path, name: str, text: str) -> None:
-    """Commit a report as the second commit."""
-    (repo / "reports" / "mexico" / name).write_text(text, encoding="utf-8")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", name)
+    """Commit a file (a path under reports/mexico/ unless it names its folder)."""
+    path = repo / name if "/" in name else repo / "reports" / "mexico" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    commit(repo, name)
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -53,13 +64,22 @@ def report_2023() -> str:
     return (EXAMPLES / "2023.txt").read_text(encoding="utf-8")
 
 
+def report_2022() -> str:
+    return (EXAMPLES / "2022.txt").read_text(encoding="utf-8")
+
+
+# --- what a report's own text must be ------------------------------------------------------
+
+
 def test_a_good_report_passes(repo, capsys):
     add(repo, "2023.txt", report_2023())
     code, out, err = run(capsys, "--base", "HEAD~1")
     assert (code, err) == (0, "")
-    assert "reports/mexico/2023.txt (mexico 2023, compared with reports/mexico/2022.txt)" in out
-    assert "0 errors" in out
+    assert "reports/mexico/2023.txt (added; mexico 2023, compared with reports/mexico/2022.txt)" in out
+    assert "1 report checked, 0 errors" in out
     assert re.search(r"line 14 +warning TD202 +the Prosecution section has no heading", out)  # inferred, reported
+    assert "TD40" not in out  # a real year-on-year change is no copy, no other country, drops nothing
+    assert re.search(r"TD202  add the section's heading", out)  # the fix, once per rule
 
 
 def test_a_web_scrape_fails_on_noise_and_duplicates(repo, capsys):
@@ -73,48 +93,25 @@ def test_a_web_scrape_fails_on_noise_and_duplicates(repo, capsys):
 
 def test_a_missing_section_fails(repo, capsys):
     lines = report_2023().splitlines(keepends=True)
-    start = lines.index("PROTECTION\n")
-    end = lines.index("PREVENTION\n")
+    start, end = lines.index("PROTECTION\n"), lines.index("PREVENTION\n")
     add(repo, "2023.txt", "".join(lines[:start] + lines[end:]))
     code, out, _ = run(capsys, "--base", "HEAD~1")
     assert code == 1
     assert re.search(r"error +TD201 +no Protection section", out)
 
 
-@pytest.mark.slow
-def test_a_restated_figure_is_warned(repo, capsys):
-    restated = report_2023().replace("at least 35 federal investigations and 621 state investigations in 2021",
-                                     "at least 35 federal investigations and 650 state investigations in 2021")  # fmt: skip
-    assert restated != report_2023()
-    add(repo, "2023.txt", restated)
+def test_a_paragraph_pasted_twice_is_one_finding(repo, capsys):
+    lines = report_2023().splitlines(keepends=True)
+    paragraph = lines[lines.index("PROTECTION\n") + 1]
+    assert len(re.findall(r"[.!?] ", paragraph)) > 5  # a paragraph of many sentences
+    at = lines.index("PREVENTION\n")
+    add(repo, "2023.txt", "".join([*lines[:at], paragraph, *lines[at:]]))
     code, out, _ = run(capsys, "--base", "HEAD~1")
-    assert code == 0  # a warning only ...
-    assert re.search(
-        r"line 15 +warning TD401 +state investigations for 2021: 621 in reports/mexico/2022.txt \(line 25\), 650 here",
-        out,
-    )
-    assert run(capsys, "--base", "HEAD~1", "--strict")[0] == 1  # ... unless strict
-
-
-def test_paths_can_be_named(repo, capsys):
-    shutil.copy(EXAMPLES / "2023.txt", repo / "reports" / "mexico" / "2023.txt")
-    code, out, _ = run(capsys, "reports/mexico/2023.txt")
-    assert code == 0 and "compared with reports/mexico/2022.txt" in out
-
-
-def test_nothing_changed(repo, capsys):
-    assert run(capsys, "--base", "HEAD") == (0, "No reports to check: none changed since HEAD.\n", "")
-
-
-@pytest.mark.parametrize(
-    ("args", "error"),
-    [
-        (["--base", "no-such-ref"], "Error: git diff against no-such-ref: fatal: bad revision 'no-such-ref...HEAD'\n"),
-        ([], "Error: name the reports to check, or give --base to check those changed since a git ref\n"),
-    ],
-)
-def test_usage_errors_exit_2(repo, capsys, args, error):
-    assert run(capsys, *args) == (2, "", error)
+    found = re.findall(r"line (\d+)-?(\d*) +error +TD301 +(.*)", out)
+    assert code == 1 and len(found) == 1, out
+    line, end, message = found[0]
+    assert int(line) == at + 1 and (not end or int(end) == at + 1)  # a one-line paragraph
+    assert re.match(r"these \d+ sentences are already on line \d+", message)
 
 
 def test_an_unreadable_report_fails_its_rule(repo, capsys):
@@ -122,6 +119,235 @@ def test_an_unreadable_report_fails_its_rule(repo, capsys):
     code, out, _ = run(capsys, "reports/mexico/2023.txt")
     assert code == 1
     assert re.search(r"line 1 +error +TD001 +reports/mexico/2023.txt: is a binary file, not text", out)
+
+
+# --- every changed path accounted for --------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["reports/mexico/2023-final.txt", "reports/mexico-2023.txt", "reports/2023.txt"])
+def test_a_misnamed_report_alone_fails(repo, capsys, name):
+    add(repo, name, report_2023())
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert code == 1  # nothing was checked, though the reports folder changed
+    assert "No report was checked, but files in reports/ changed: that fails the check." in out
+    assert re.search(rf"{re.escape(name)} \(added\)\n  line 1 +warning TD003 +does not fit the layout", out)
+
+
+def test_a_misnamed_file_beside_a_good_report_is_a_warning(repo, capsys):
+    (repo / "reports" / "mexico" / "2023.txt").write_text(report_2023(), encoding="utf-8")
+    add(repo, "reports/mexico/notes.docx", "minutes")
+    assert run(capsys, "--base", "HEAD~1")[0] == 0
+    code, out, _ = run(capsys, "--base", "HEAD~1", "--strict")
+    assert code == 1 and re.search(r"notes.docx \(added\)\n  line 1 +warning TD003 +does not fit the layout", out)
+
+
+def test_a_country_folder_spelled_otherwise_is_named(repo, capsys):
+    add(repo, "reports/Mexico/2023.txt", report_2023())
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert re.search(r"warning TD003 +filed under Mexico, but the country's other reports are under mexico", out)
+    assert "compared with reports" not in out
+    assert run(capsys, "--base", "HEAD~1", "--strict")[0] == 1
+
+
+def test_files_outside_the_reports_folder_are_listed_as_not_checked(repo, capsys):
+    add(repo, "./README.md", "# Reports\n")
+    add(repo, "reports/README.md", "What is here.\n")
+    code, out, _ = run(capsys, "--base", "HEAD~2")
+    assert code == 0
+    assert "No reports to check: no file in reports/ changed since HEAD~2." in out
+    assert "  README.md: outside the reports folder reports/" in out
+    assert "  reports/README.md: excluded: not a report by its name or the settings" in out
+
+
+def test_a_deleted_report_fails_and_its_neighbour_is_read_again(repo, capsys):
+    add(repo, "2023.txt", report_2023())
+    (repo / "reports" / "mexico" / "2022.txt").unlink()
+    commit(repo, "delete 2022")
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert code == 1
+    assert re.search(r"reports/mexico/2022.txt \(deleted; mexico 2022\)\n  line 1 +error +TD005 +deleted: the"
+                     r" published report of mexico for 2022 is no longer in the repository", out)  # fmt: skip
+    assert "reports/mexico/2023.txt (re-checked; mexico 2023)" in out  # it has no previous report now
+
+
+def test_a_renamed_year_fails(repo, capsys):
+    git(repo, "mv", "reports/mexico/2022.txt", "reports/mexico/2021.txt")
+    commit(repo, "rename")
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert code == 1
+    assert re.search(r"TD005 +renamed to reports/mexico/2021.txt: the published report of mexico for 2022", out)
+    assert re.search(r"2021.txt \(renamed from reports/mexico/2022.txt; mexico 2021\)", out)
+    assert re.search(r"error +TD105 +the file is named for 2021, but its title says 2022", out)
+
+
+def test_a_report_renamed_within_its_year_keeps_its_year(repo, capsys):
+    git(repo, "mv", "reports/mexico/2022.txt", "reports/mexico/2022.text")
+    commit(repo, "rename")
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert "TD005" not in out and "(renamed from reports/mexico/2022.txt; mexico 2022)" in out
+    assert "  reports/mexico/2022.txt: renamed; reports/mexico/2022.text holds its year" in out
+    assert code == 0
+
+
+@pytest.mark.slow
+def test_editing_a_published_year_rechecks_the_next(repo, capsys):
+    """A 2022 figure corrected while 2023 still repeats the old one: 2023 is warned of."""
+    add(repo, "2023.txt", report_2023())
+    old = "621 state investigations"
+    assert old in report_2022() and "621 state investigations in 2021" in report_2023()
+    (repo / "reports" / "mexico" / "2022.txt").write_text(report_2022().replace(old, "650 state investigations"))
+    commit(repo, "correct 2022")
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert "reports/mexico/2022.txt (modified; mexico 2022)" in out
+    assert re.search(r"2023.txt \(re-checked; mexico 2023, compared with reports/mexico/2022.txt\)\n"
+                     r"  line \d+ +warning TD401 +state investigations for 2021: 650 in reports/mexico/2022.txt", out)  # fmt: skip
+    assert "TD202" not in out.split("re-checked")[1].split("How to fix")[0]  # only what the edit changed
+    assert code == 0 and run(capsys, "--base", "HEAD~1", "--strict")[0] == 1
+
+
+def test_adding_an_earlier_year_rechecks_the_next(repo, capsys):
+    add(repo, "2021.txt", report_2022().replace("MEXICO (Tier 2)", "MEXICO (Tier 2)", 1))
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert "reports/mexico/2022.txt (re-checked; mexico 2022, compared with reports/mexico/2021.txt)" in out
+    assert re.search(r"error +TD402 +100% of its sentences \(\d+ of \d+\) are word for word as in", out)
+
+
+def test_non_ascii_paths_and_a_sub_folder(repo, capsys, monkeypatch):
+    add(repo, "reports/côte-d'ivoire/2023 draft?.txt", "x")
+    add(repo, "reports/côte-d'ivoire/2022.txt", report_2022())
+    add(repo, "reports/côte-d'ivoire/2023.txt", report_2023())
+    monkeypatch.chdir(repo / "reports" / "côte-d'ivoire")
+    code, out, err = run(capsys, "--base", "HEAD~3")
+    assert err == "" and "no such file" not in out
+    assert "reports/côte-d'ivoire/2023.txt (added; côte-d'ivoire 2023, compared with reports/côte-d'ivoire/2022.txt)" in out
+    assert "reports/côte-d'ivoire/2023 draft?.txt (added)\n  line 1 " in out
+    code, out, _ = run(capsys, "2023.txt")  # a name relative to the sub-folder
+    assert "reports/côte-d'ivoire/2023.txt (côte-d'ivoire 2023, compared with reports/côte-d'ivoire/2022.txt)" in out
+
+
+def test_paths_and_folders_can_be_named(repo, capsys):
+    shutil.copy(EXAMPLES / "2023.txt", repo / "reports" / "mexico" / "2023.txt")
+    code, out, _ = run(capsys, "reports/mexico/2023.txt")
+    assert code == 0 and "compared with reports/mexico/2022.txt" in out
+    code, out, _ = run(capsys, "reports")
+    assert "2 reports checked" in out and "reports/mexico/2022.txt (mexico 2022)" in out
+
+
+def test_paths_limit_the_changes_looked_at(repo, capsys):
+    add(repo, "2023.txt", report_2023())
+    add(repo, "reports/guatemala/2023.txt", "x")
+    code, out, _ = run(capsys, "--base", "HEAD~2", "--", "reports/mexico")
+    assert code == 0 and "guatemala" not in out and "1 report checked" in out
+
+
+def test_nothing_changed(repo, capsys):
+    assert run(capsys, "--base", "HEAD") == (0, "No reports to check: no file in reports/ changed since HEAD.\n", "")
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--base", "no-such-ref"], "Error: --base no-such-ref: names no commit in this repository\n"),
+        (["--base=--output=written.txt"], "Error: --base --output=written.txt: names no commit in this repository\n"),
+        (["--base", "-p"], "Error: --base -p: names no commit in this repository\n"),
+        ([], "Error: name the reports to check, or give --base to check those changed since a git ref\n"),
+    ],
+)
+def test_refs_are_verified_never_options(repo, capsys, args, error):
+    assert run(capsys, *args) == (2, "", error)
+    assert not (repo / "written.txt").exists()
+
+
+def test_base_outside_git(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "--base", "main")
+    assert code == 2 and err == f"Error: --base needs a git repository, and {tmp_path} is in none\n"
+
+
+# --- against the previous report ---------------------------------------------------------------
+
+
+def test_last_years_text_with_a_new_title_fails(repo, capsys):
+    add(repo, "2023.txt", report_2022().replace("2022 TRAFFICKING", "2023 TRAFFICKING"))
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert code == 1
+    assert re.search(r"error +TD402 +100% of its sentences \(\d+ of \d+\) are word for word as in"
+                     r" reports/mexico/2022.txt: last year's text with a new title\?", out)  # fmt: skip
+
+
+def test_another_countrys_report_in_this_folder_fails(repo, capsys):
+    other = report_2023().replace("Mexico", "Guatemala").replace("MEXICO", "GUATEMALA").replace("Mexican", "Guatemalan")
+    add(repo, "2023.txt", other)
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert code == 1
+    assert re.search(r"error +TD403 +the report says it is about Guatemala, but it is filed under mexico", out)
+
+
+def test_a_report_that_names_another_country_most_is_not_this_ones():
+    text = "MEXICO\n\n" + "Guatemala reported cases in Guatemala City. " * 6 + "Mexico sent no data.\n"
+    report = parse_report(text, "x.txt", profile=TIP)
+    (found,) = against_folder(report, "mexico", TIP)
+    assert found.rule == "TD403" and found.message == "the text names Guatemala 12 times and mexico 1: is it Guatemala's report?"
+    neighbours = "Mexico and Guatemala share a border. " * 10
+    assert against_folder(parse_report(neighbours, "x.txt", profile=TIP), "mexico", TIP) == []
+
+
+def test_dropped_sections_of_the_previous_report_are_warned(repo, capsys):
+    git(repo, "rm", "-q", "reports/mexico/2022.txt")
+    add(repo, "reports/mexico/2022.txt", report_2022().replace("PREVENTION\n", "PREVENTION\n", 1) + "\nANNEX\nA table follows.\n")
+    add(repo, "2023.txt", report_2023())
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert re.search(r"warning TD404 +no Annex section, where reports/mexico/2022.txt had one \(line \d+\)", out)
+
+
+# --- changed lines, baselines, ignores ------------------------------------------------------------
+
+
+def test_warnings_only_on_the_lines_a_change_touched(repo, capsys):
+    add(repo, "2023.txt", report_2023())
+    lines = report_2023().splitlines(keepends=True)
+    lines[-2] = lines[-2].rstrip("\n") + " The government continued its efforts.\n"
+    (repo / "reports" / "mexico" / "2023.txt").write_text("".join(lines), encoding="utf-8")
+    commit(repo, "edit the last line")
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert code == 0 and "TD202" not in out and "TD302" not in out  # line 14 and 36 were not touched
+    assert "2 warnings on lines this change did not touch (shown with --all)" in out
+    code, out, _ = run(capsys, "--base", "HEAD~1", "--all")
+    assert "TD202" in out and "TD302" in out
+    assert run(capsys, "--base", "HEAD~1", "--strict")[0] == 0  # untouched warnings do not fail it
+
+
+def test_a_baseline_accepts_findings_with_a_reason(repo, capsys):
+    add(repo, "2023.txt", report_2023())
+    code, _, err = run(capsys, "--base", "HEAD~1", "--write-baseline", "tipdiff-baseline.json")
+    assert code == 2 and err == "Error: --write-baseline needs --reason: say why these findings are accepted\n"
+    reason = "kept as published"
+    code, _, err = run(capsys, "--base", "HEAD~1", "--write-baseline", "tipdiff-baseline.json", "--reason", reason)
+    assert code == 0 and err == "Wrote 2 accepted findings to tipdiff-baseline.json\n"
+    baseline = json.loads((repo / "tipdiff-baseline.json").read_text(encoding="utf-8"))
+    assert {f["rule"] for f in baseline["findings"]} == {"TD202", "TD302"}
+    code, out, _ = run(capsys, "--base", "HEAD~1", "--strict", "--baseline", "tipdiff-baseline.json")
+    assert code == 0 and re.search(r"accepted TD302 +web page furniture: .* \(reason: kept as published\)", out)
+    # findings move with their lines: the baseline still holds after a paragraph above them is added
+    text = report_2023().replace("PROTECTION\n", "PROTECTION\nA new first paragraph.\n")
+    (repo / "pyproject.toml").write_text('[tool.tipdiff]\nbaseline = "tipdiff-baseline.json"\n', encoding="utf-8")
+    add(repo, "2023.txt", text)
+    code, out, _ = run(capsys, "--base", "HEAD~2", "--strict")
+    assert code == 0 and "accepted TD202" in out
+
+
+def test_ignores_in_the_settings_need_a_reason(repo, capsys):
+    add(repo, "2023.txt", report_2023())
+    settings = repo / "tipdiff.toml"
+    settings.write_text('[[ignore]]\nrule = "TD302"\npath = "reports/mexico/*"\n', encoding="utf-8")
+    code, _, err = run(capsys, "--base", "HEAD~1")
+    assert code == 2 and "each [[ignore]] needs a rule id and a reason" in err
+    settings.write_text('[[ignore]]\nrule = "TD302"\ncontains = "Original source"\nreason = "in the PDF too"\n')
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert re.search(r"accepted TD302 .*\(reason: in the PDF too\)", out) and "warning TD302" not in out
+
+
+# --- outputs -------------------------------------------------------------------------------------
 
 
 def test_github_annotations_and_step_summary(repo, capsys, monkeypatch):
@@ -132,15 +358,55 @@ def test_github_annotations_and_step_summary(repo, capsys, monkeypatch):
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     code, out, _ = run(capsys, "--base", "HEAD~1")
     annotations = [line for line in out.splitlines() if line.startswith("::")]
-    assert code == 1 and annotations
-    for line in annotations:  # the workflow command format GitHub documents
+    assert code == 1
+    errors = [line for line in annotations if line.startswith("::error")]
+    warnings = [line for line in annotations if line.startswith("::warning")]
+    assert len(errors) == 10 and 1 <= len(warnings) <= 10  # GitHub shows 10 of each a step
+    assert annotations.index(errors[-1]) < annotations.index(warnings[0])  # the most severe first
+    for line in errors + warnings:  # the workflow command format GitHub documents
         match = ANNOTATION.match(line)
         assert match, line
-        assert match[2] == "reports/mexico/2019.txt"
-    assert any(ANNOTATION.match(line)[1] == "error" and "TD301" in line for line in annotations)
+        assert match[2] == "reports/mexico/2019.txt" and "%0AFix: " in match[5]
+    assert re.fullmatch(r"::notice title=tipdiff check::\d+ more errors not shown as annotations .*", annotations[-1])
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n## tipdiff check\n")  # appended, not overwritten
-    assert "| `reports/mexico/2019.txt` | — | 13 |" in text
+    assert re.search(r"\| `reports/mexico/2019.txt` \| added \| — \| \d+ \|", text)
+
+
+def test_machine_output_is_never_mixed_with_annotations(repo, capsys, monkeypatch):
+    add(repo, "2019.txt", (EXAMPLES / "2018-web-scrape.txt").read_text(encoding="utf-8"))
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    code, out, _ = run(capsys, "--base", "HEAD~1", "-f", "json")
+    assert json.loads(out)["exit_code"] == code == 1
+    code, out, _ = run(capsys, "--base", "HEAD~1", "-f", "junit")
+    assert ET.fromstring(out).tag == "testsuites"
+
+
+def test_several_outputs_at_once(repo, capsys, monkeypatch, tmp_path):
+    add(repo, "2023.txt", report_2023())
+    add(repo, "2019.txt", (EXAMPLES / "2018-web-scrape.txt").read_text(encoding="utf-8"))
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    files = {form: tmp_path / f"out.{form}" for form in ("json", "junit", "sarif")}
+    summary = tmp_path / "summary.md"
+    args = [f"--{form}={path}" for form, path in files.items()]
+    code, out, _ = run(capsys, "--base", "HEAD~2", *args, "--summary", str(summary))
+    assert code == 1 and out.startswith("tipdiff check: 3 reports checked") and "\n::error file=" in out
+    data = json.loads(files["json"].read_text(encoding="utf-8"))
+    by_path = {r["path"]: r for r in data["reports"]}
+    assert data["exit_code"] == 1 and data["reports_checked"] == 3
+    assert by_path["reports/mexico/2022.txt"]["status"] == "re-checked"  # 2019 now comes before it
+    assert by_path["reports/mexico/2023.txt"]["previous"] == "reports/mexico/2022.txt"
+    assert by_path["reports/mexico/2023.txt"]["narrative"]["new"]["year"] == 2023
+    assert {v["rule"] for v in by_path["reports/mexico/2019.txt"]["violations"]} >= {"TD301", "TD303"}
+    suite = ET.parse(files["junit"]).getroot().find("testsuite")
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert set(cases) == {"reports/mexico/2019.txt", "reports/mexico/2022.txt", "reports/mexico/2023.txt"}
+    assert cases["reports/mexico/2019.txt"].find("failure") is not None
+    assert cases["reports/mexico/2023.txt"].find("failure") is None and suite.get("failures") == "1"
+    sarif = json.loads(files["sarif"].read_text(encoding="utf-8"))
+    results = sarif["runs"][0]["results"]
+    assert sarif["version"] == "2.1.0" and {r["ruleId"] for r in results} >= {"TD301", "TD303", "TD202"}
+    assert "<details><summary>What changed in <code>reports/mexico/2023.txt</code>" in summary.read_text()
 
 
 def test_step_summary_tells_what_changed(repo, capsys, tmp_path):
@@ -153,29 +419,46 @@ def test_step_summary_tells_what_changed(repo, capsys, tmp_path):
     assert "`examples" not in text and str(repo) not in text  # paths as the repository names them
 
 
+def test_the_summary_stays_under_githubs_limit_and_says_what_it_left_out(repo):
+    (repo / "reports" / "mexico" / "2023.txt").write_text(report_2023(), encoding="utf-8")
+    for year in (2019, 2020):
+        (repo / "reports" / "mexico" / f"{year}.txt").write_text(
+            (EXAMPLES / "2018-web-scrape.txt").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    checked = run_check(["reports"], None, repo)
+    whole = render_check(checked, "summary")
+    room = len(whole.encode()) - 1000
+    cut = render_check(checked, "summary", room=room)
+    assert len(cut.encode()) <= room
+    assert re.search(r"Left out to stay under GitHub's 1 MiB limit for a step summary: what changed in \d report", cut)
+    tiny = render_check(checked, "summary", room=2000)
+    assert len(tiny.encode()) <= 2000 and re.search(r"Left out .*: \d+ findings \(all are in the log\)", tiny)
+
+
+def test_junit_is_valid_xml_whatever_a_message_quotes(repo, capsys):
+    add(repo, "2023.txt", report_2023().replace("Original source can be found here.", "Original\x0c source <&> \ufffe."))
+    code, out, _ = run(capsys, "--base", "HEAD~1", "-f", "junit", "--all")
+    ET.fromstring(out)  # parses
+
+
 def test_workflow_escaping():
     assert workflow_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
     assert workflow_property("a:b,c%") == "a%3Ab%2Cc%25"
 
 
-@pytest.mark.slow
-def test_junit_and_json(repo, capsys):
-    add(repo, "2023.txt", report_2023())
-    add(repo, "2019.txt", (EXAMPLES / "2018-web-scrape.txt").read_text(encoding="utf-8"))
-    code, out, _ = run(capsys, "--base", "HEAD~2", "--format", "junit")
-    suite = ET.fromstring(out).find("testsuite")
-    cases = {case.get("name"): case for case in suite.iter("testcase")}
-    assert code == 1 and set(cases) == {"reports/mexico/2019.txt", "reports/mexico/2023.txt"}
-    assert cases["reports/mexico/2019.txt"].find("failure") is not None
-    assert cases["reports/mexico/2023.txt"].find("failure") is None
-    assert suite.get("failures") == "1"
-    code, out, _ = run(capsys, "--base", "HEAD~2", "--format", "json")
-    data = json.loads(out)
-    assert data["exit_code"] == code == 1
-    by_path = {r["path"]: r for r in data["reports"]}
-    assert by_path["reports/mexico/2023.txt"]["previous"] == "reports/mexico/2022.txt"
-    assert by_path["reports/mexico/2023.txt"]["narrative"]["new"]["year"] == 2023
-    assert {v["rule"] for v in by_path["reports/mexico/2019.txt"]["violations"]} >= {"TD301", "TD303"}
+def test_sarif_marks_accepted_findings_as_suppressed(repo):
+    (repo / "reports" / "mexico" / "2023.txt").write_text(report_2023(), encoding="utf-8")
+    (repo / "tipdiff.toml").write_text('[[ignore]]\nrule = "TD202"\nreason = "as published"\n', encoding="utf-8")
+    log = check_sarif(run_check(["reports/mexico/2023.txt"], None, repo))
+    results = {r["ruleId"]: r for r in log["runs"][0]["results"]}
+    assert results["TD202"]["suppressions"] == [{"kind": "external", "justification": "as published"}]
+    assert "suppressions" not in results["TD302"]
+    location = results["TD302"]["locations"][0]["physicalLocation"]
+    assert location == {"artifactLocation": {"uri": "reports/mexico/2023.txt", "uriBaseId": "SRCROOT"},
+                        "region": {"startLine": 36}}  # fmt: skip
+
+
+# --- settings ------------------------------------------------------------------------------------
 
 
 def test_configuration_in_tipdiff_toml(repo, capsys):
@@ -191,22 +474,21 @@ def test_configuration_in_tipdiff_toml(repo, capsys):
     assert code == 1 and re.search(r"error +TD302", out)  # made an error
 
 
-def test_configuration_errors_are_one_line(repo, capsys):
-    (repo / "pyproject.toml").write_text('[tool.tipdiff]\npattern = "reports/{country}.txt"\n', encoding="utf-8")
-    code, out, err = run(capsys, "reports/mexico/2022.txt")
-    assert (code, out) == (2, "")
-    assert (
-        err
-        == f"Error: {repo / 'pyproject.toml'}: pattern 'reports/{{country}}.txt' must be a string naming {{country}} and {{year}}\n"
-    )
+@pytest.mark.parametrize(
+    ("settings", "error"),
+    [
+        ('pattern = "reports/{country}.txt"', "pattern 'reports/{country}.txt' must be a string naming {country} and {year}"),
+        ("exclude = 3", 'exclude must be a list of path globs (exclude = ["reports/*/notes/*"])'),
+        ("near_identical = 2", "near_identical = 2: give a share of sentences between 0 and 1 (0.9)"),
+        ('severity = { TD999 = "off" }', "severity.TD999 = 'off': use a rule id and error, warning or off"),
+    ],
+)
+def test_configuration_errors_are_one_line(repo, capsys, settings, error):
+    (repo / "pyproject.toml").write_text(f"[tool.tipdiff]\n{settings}\n", encoding="utf-8")
+    assert run(capsys, "reports/mexico/2022.txt") == (2, "", f"Error: {repo / 'pyproject.toml'}: {error}\n")
 
 
-def test_the_action_runs_the_check_on_the_pull_requests_changes():
-    action = (ROOT / "action.yml").read_text(encoding="utf-8")
-    assert "using: composite" in action
-    assert 'python -m pip install --quiet "${{ github.action_path }}"' in action
-    assert 'tipdiff check --base "$BASE"' in action
-
+# --- the pre-commit hook ------------------------------------------------------------------------
 
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
 
@@ -217,6 +499,7 @@ def test_the_pre_commit_hook_checks_staged_reports(repo):
     """`pre-commit try-repo` installs this checkout as a hook and runs it on staged reports."""
     (repo / "reports" / "mexico" / "2023.txt").write_text(report_2023(), encoding="utf-8")
     (repo / "reports" / "mexico" / "2019.txt").write_bytes((EXAMPLES / "2018-web-scrape.txt").read_bytes())
+    (repo / "reports" / "mexico" / "2020.txt").write_bytes(report_2023().encode("utf-16"))
     git(repo, "add", "-A")
 
     def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
@@ -230,3 +513,5 @@ def test_the_pre_commit_hook_checks_staged_reports(repo):
     bad = try_repo("reports/mexico/2019.txt")
     assert bad.returncode == 1
     assert re.search(r"tipdiff check\.+Failed", bad.stdout) and "TD301" in bad.stdout
+    binary = try_repo("reports/mexico/2020.txt")  # not skipped as binary: reported
+    assert binary.returncode == 1 and "TD001" in binary.stdout

@@ -6,7 +6,6 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from tipdiff.check import CheckRun
 from tipdiff.model import (
     Change,
     Citation,
@@ -19,7 +18,6 @@ from tipdiff.model import (
     Point,
     Report,
     Sentence,
-    Severity,
     Shift,
     Source,
     SummaryChange,
@@ -247,25 +245,3 @@ def _citation(citation: Citation) -> dict[str, Any]:
 
 def _counts(counts: dict[Label, int]) -> dict[str, int]:
     return {label.value: n for label, n in counts.items()}
-
-
-def check_data(run: CheckRun) -> dict[str, Any]:
-    """`tipdiff check --format json`: each report with its violations and key figure changes."""
-    return {
-        "schema": "tipdiff-check",
-        "schema_version": SCHEMA_VERSION,
-        "exit_code": run.exit_code,
-        "errors": run.count(Severity.ERROR),
-        "warnings": run.count(Severity.WARNING),
-        "reports": [
-            {
-                "path": report.path,
-                "country": report.country,
-                "year": report.year,
-                "previous": report.previous,
-                "violations": [asdict(v) for v in report.violations],
-                "narrative": narrative_data(report.narrative) if report.narrative else None,
-            }
-            for report in run.reports
-        ],
-    }

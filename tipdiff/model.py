@@ -579,14 +579,37 @@ class Violation:
     severity: Severity
     line: int
     message: str
+    end_line: int | None = None
+    """The last line, for a finding that spans lines (a passage pasted twice)."""
+
+
+class FileStatus(StrEnum):
+    """Why `tipdiff check` looked at a file."""
+
+    ADDED = "added"
+    MODIFIED = "modified"
+    RENAMED = "renamed"
+    DELETED = "deleted"
+    NAMED = "named"
+    """Given on the command line."""
+    RECHECKED = "re-checked"
+    """Not changed itself, but the report before it was: compared again."""
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """A finding accepted in the settings or the baseline, with the reason given."""
+
+    violation: Violation
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
 class ReportCheck:
-    """What `tipdiff check` found in one report."""
+    """What `tipdiff check` found in one file."""
 
     path: str
-    """As given, or relative to the repository root."""
+    """Relative to the repository root, printable."""
     country: str | None
     """From the file's path (the configured pattern), or None when the path does not fit it."""
     year: int | None
@@ -595,6 +618,13 @@ class ReportCheck:
     violations: tuple[Violation, ...]
     narrative: Narrative | None
     """What changed since `previous`."""
+    status: FileStatus = FileStatus.NAMED
+    renamed_from: str | None = None
+    read: bool = True
+    """Whether its text was read and checked (a deleted file or a .docx is not)."""
+    untouched: tuple[Violation, ...] = ()
+    """Warnings left out: on lines the change did not touch (shown with --all)."""
+    accepted: tuple[Accepted, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(v.severity is severity for v in self.violations)

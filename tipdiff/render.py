@@ -9,7 +9,6 @@ from pathlib import Path
 
 import jinja2
 
-from tipdiff.check import CheckRun
 from tipdiff.errors import UnknownFormat
 from tipdiff.jsonform import comparison_json
 from tipdiff.markdown import markdown_html
@@ -39,7 +38,6 @@ from tipdiff.narrative.briefing import shows_diff
 from tipdiff.pipeline import profile_named
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
-from tipdiff.validate import RULES, Rule
 from tipdiff.wording import Chip, change_text, chips, direction, label, signed, value
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|~&]")
@@ -122,6 +120,11 @@ def workflow_data(text: str) -> str:
 def workflow_property(text: str) -> str:
     """Text for a workflow command's property (file=, title=): also : and , escaped."""
     return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def xml_safe(text: str) -> str:
+    """Text XML 1.0 can hold: the characters it has no place for, even escaped, as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def escape_markdown(text: str) -> str:
@@ -505,26 +508,3 @@ def render_timeline(timeline: Timeline, profile: Profile = TIP, form: str = "mar
     if form == "html":
         return environment().get_template("timeline.html.j2").render(context=context)
     return environment().get_template("timeline.md.j2").render(context=context)
-
-
-@dataclass(frozen=True, slots=True)
-class CheckContext:
-    """What the `check.*` templates render: the run, the rules, and each comparison's narrative."""
-
-    run: CheckRun
-    profile: Profile
-    narratives: dict[str, str]
-    """Report path -> the narrative of what changed since the previous report, as Markdown."""
-    rules: dict[str, Rule]
-    Severity: type[Severity] = Severity
-
-
-def render_check(run: CheckRun, form: str, profile: Profile = TIP) -> str:
-    """The check in one of its forms: text (for people), annotations (GitHub), summary
-    (Markdown for a step summary), junit (XML for other CI systems)."""
-    narratives = {r.path: render_narrative(r.narrative, profile) for r in run.reports if r.narrative}
-    context = CheckContext(run, profile, narratives if form == "summary" else {}, RULES)
-    template = {"text": "check.txt.j2", "annotations": "check.annotations.j2", "summary": "check.md.j2",
-                "junit": "check.junit.xml.j2"}[form]  # fmt: skip
-    rendered = environment().get_template(template).render(context=context)
-    return _NOT_XML.sub("\ufffd", rendered) if form == "junit" else rendered

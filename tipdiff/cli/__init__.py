@@ -6,7 +6,6 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -315,25 +314,37 @@ def timeline(
             to_stdout([rendered], pager=not no_pager, drawn=drawn)
 
 
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    junit = "junit"
+CHECK_FORMS = ("text", "json", "junit", "sarif")
+
+
+def _file_option(what: str) -> dict:
+    return {"metavar": "FILE", "help": f"Also write {what} to FILE.", "show_default": False}
 
 
 @command(cls=Command)
 def check(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="REPORT", help="Reports to check.", show_default=False),
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Reports or folders of reports to check; with --base, only changes under these paths.",
+            show_default=False,
+        ),
     ] = None,
     base: Annotated[
         str | None,
-        typer.Option(metavar="REF", help="Check every report added or changed since this git ref (e.g. origin/main)."),
+        typer.Option(
+            metavar="REF", help="Check every file added, changed or deleted since this git ref (origin/main)."
+        ),
     ] = None,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="What to print.", **choice([f.value for f in CheckFormat]))
-    ] = "text",
+    format: Annotated[str, typer.Option("--format", "-f", help="What to print.", **choice(list(CHECK_FORMS)))] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the --format output to FILE.", show_default=False),
+    ] = None,
+    json_file: Annotated[Path | None, typer.Option("--json", **_file_option("the results as JSON"))] = None,
+    junit_file: Annotated[Path | None, typer.Option("--junit", **_file_option("JUnit XML"))] = None,
+    sarif_file: Annotated[Path | None, typer.Option("--sarif", **_file_option("SARIF 2.1.0 (code scanning)"))] = None,
     summary: Annotated[
         Path | None,
         typer.Option(
@@ -343,33 +354,72 @@ def check(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    every: Annotated[bool, typer.Option("--all", help="Show warnings on lines the change did not touch too.")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Accept the findings listed in FILE (default: the settings' baseline).",
+            show_default=False,
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE", help="Write every finding to FILE as accepted, with --reason, and pass.", show_default=False
+        ),
+    ] = None,
+    reason: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Why the findings written by --write-baseline are accepted.")
+    ] = None,
 ) -> None:
     """Check new or changed reports in a repository of reports and say what changed.
 
+    Every changed file is accounted for: checked, or listed with the reason it was not.
     Exit codes: 0 all good (warnings allowed unless --strict), 1 a rule failed, 2 bad usage or input.
-    Under GitHub Actions each problem is also printed as a workflow annotation.
+    Under GitHub Actions the findings are also printed as workflow annotations (with text output).
 
     \b
-    Example:
+    Examples:
       tipdiff check --base origin/main
+      tipdiff check --base origin/main --sarif tipdiff.sarif --junit tipdiff.xml
+      tipdiff check reports/mexico
     """
     from tipdiff.check import run_check
-    from tipdiff.jsonform import check_data
-    from tipdiff.render import render_check
+    from tipdiff.check.baseline import baseline_data
+    from tipdiff.check.outputs import SUMMARY_BYTES, check_data, check_sarif, render_check
+
+    def rendered(form: str) -> str:
+        if form == "json":
+            return json.dumps(check_data(run), ensure_ascii=False, indent=2) + "\n"
+        if form == "sarif":
+            return json.dumps(check_sarif(run), ensure_ascii=False, indent=2) + "\n"
+        return render_check(run, form)
 
     try:
+        if write_baseline is not None and not (reason or "").strip():
+            raise TipdiffError("--write-baseline needs --reason: say why these findings are accepted")
+        outputs = [(output, format), (json_file, "json"), (junit_file, "junit"), (sarif_file, "sarif")]
+        targets = [(path, form) for path, form in outputs if path is not None and str(path) != "-"]
         with terminal.progress(None, watched(None)) as step:
-            run = run_check([str(p) for p in paths or []], base, Path.cwd(), strict, step)
-        if format == CheckFormat.json:
-            sys.stdout.write(json.dumps(check_data(run), ensure_ascii=False, indent=2) + "\n")
-        else:
-            sys.stdout.write(render_check(run, "junit" if format == CheckFormat.junit else "text"))
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            sys.stdout.write(render_check(run, "annotations"))
+            run = run_check([str(p) for p in paths or []], base, Path.cwd(), strict, every, step, baseline)
+        if write_baseline is not None:
+            found = [(r.path, v, reason) for r in run.reports for v in (*r.violations, *r.untouched)]
+            found += [(r.path, a.violation, a.reason) for r in run.reports for a in r.accepted]
+            write_atomically(write_baseline, [json.dumps(baseline_data(found), ensure_ascii=False, indent=2) + "\n"])
+            typer.echo(f"Wrote {len(found)} accepted findings to {shown(write_baseline)}", err=True)
+            raise typer.Exit(0)
+        for path, form in targets:
+            write_atomically(path, [rendered(form)])
+        if output is None or str(output) == "-":
+            sys.stdout.write(rendered(format))
+        if os.environ.get("GITHUB_ACTIONS") == "true" and format == "text" and (output is None or str(output) == "-"):
+            sys.stdout.write(render_check(run, "annotations"))  # machine output on stdout stays unmixed
         if target := summary or (
             Path(os.environ["GITHUB_STEP_SUMMARY"]) if os.environ.get("GITHUB_STEP_SUMMARY") else None
         ):
-            append(target, render_check(run, "summary"))
+            used = target.stat().st_size if target.is_file() else 0
+            append(target, render_check(run, "summary", room=max(SUMMARY_BYTES - used, 4096)))
     except (TipdiffError, OSError) as error:
         typer.echo(f"Error: {shown(str(error))}", err=True)
         raise typer.Exit(2) from None

@@ -81,6 +81,9 @@ class Profile:
     parts: tuple[re.Pattern[str], ...] = ()
     """Over folded headings: one that opens a part of a document holding many (a country's
     narrative in the whole year's report); group "country" names the part."""
+    places: tuple[str, ...] = ()
+    """The countries (or other units) the family has reports on: `tipdiff check` tells by them
+    whether a report is about the country its folder names."""
 
     def __repr__(self) -> str:
         return f"Profile({self.name!r})"  # its patterns would fill a screen

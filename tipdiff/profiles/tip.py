@@ -10,6 +10,7 @@ import re
 
 from tipdiff.profiles import Profile, SectionKind, VerdictKind
 from tipdiff.profiles.lexicon import ENGLISH
+from tipdiff.profiles.places import TIP_PLACES
 
 _GOVERNMENT = r"(?:the )?government(?: of [\w .'-]{1,40}?)?(?:'s)?"
 _ANY_WORDS = r"(?:\w+ ){0,4}?"
@@ -247,4 +248,5 @@ TIP = Profile(
     required_sections=("summary", "recommendations", "prosecution", "protection", "prevention", "profile"),
     required_facts=("title", "country", "year", "tier"),
     lexicon=LEXICON,
+    places=TIP_PLACES,
 )

@@ -1,0 +1,71 @@
+"""Findings accepted once, with a reason: a baseline file written by `tipdiff check
+--write-baseline`, and `[[ignore]]` entries in the settings.
+
+A finding is known by its fingerprint: its rule, its file and its message with line numbers
+taken out, so that it stays accepted when lines above it are added or removed.
+"""
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tipdiff.check.config import BadConfig, Ignore
+from tipdiff.model import Violation
+
+SCHEMA = "tipdiff-baseline"
+_LINES = re.compile(r"\blines? \d+(?:-\d+)?")
+
+
+def without_lines(message: str) -> str:
+    """A finding's message with the line numbers it quotes taken out."""
+    return _LINES.sub("line", message)
+
+
+def fingerprint(path: str, violation: Violation) -> str:
+    """A finding's identity across edits that move it."""
+    message = without_lines(violation.message)
+    return hashlib.sha256(f"{violation.rule}\0{path}\0{message}".encode("utf-8", "surrogateescape")).hexdigest()[:20]
+
+
+@dataclass(frozen=True, slots=True)
+class Acceptance:
+    """Which findings are accepted, and why."""
+
+    ignores: tuple[Ignore, ...] = ()
+    baseline: dict[str, str] | None = None
+    """Fingerprint -> reason."""
+
+    def reason(self, path: str, violation: Violation) -> str | None:
+        for ignore in self.ignores:
+            if ignore.covers(violation.rule, path, violation.message):
+                return ignore.reason
+        return (self.baseline or {}).get(fingerprint(path, violation))
+
+
+def load_baseline(file: Path) -> dict[str, str]:
+    """The accepted findings of a baseline file: fingerprint -> reason."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadConfig(f"{file}: no such baseline file (write one with tipdiff check --write-baseline)") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadConfig(f"{file}: not a tipdiff baseline ({error})") from None
+    findings = data.get("findings") if isinstance(data, dict) and data.get("schema") == SCHEMA else None
+    if not isinstance(findings, list) or not all(
+        isinstance(f, dict) and isinstance(f.get("fingerprint"), str) and isinstance(f.get("reason"), str)
+        for f in findings
+    ):
+        raise BadConfig(f"{file}: not a tipdiff baseline (each finding needs a fingerprint and a reason)")
+    return {f["fingerprint"]: f["reason"] for f in findings}
+
+
+def baseline_data(findings: list[tuple[str, Violation, str]]) -> dict:
+    """A baseline file's content for (path, finding, reason) triples, in file and line order."""
+    entries = [
+        {"fingerprint": fingerprint(path, v), "path": path, "rule": v.rule, "line": v.line,
+         "message": v.message, "reason": reason}
+        for path, v, reason in sorted(findings, key=lambda f: (f[0], f[1].line, f[1].rule))
+    ]  # fmt: skip
+    return {"schema": SCHEMA, "findings": entries}
