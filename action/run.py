@@ -33,7 +33,9 @@ def main() -> int:
         print(f"::error title=tipdiff check::{problem}")
         return 2
     paths = [p for p in env.get("INPUT_PATHS", "").splitlines() if p.strip()]
-    results = Path(env.get("INPUT_JSON") or Path(env.get("RUNNER_TEMP") or tempfile.gettempdir()) / "tipdiff-check.json")
+    results = Path(
+        env.get("INPUT_JSON") or Path(env.get("RUNNER_TEMP") or tempfile.gettempdir()) / "tipdiff-check.json"
+    )
     args = ["check", *(["--base", base] if base else []), "--json", str(results)]
     for name in ("sarif", "junit"):
         if env.get(f"INPUT_{name.upper()}"):

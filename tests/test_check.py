@@ -133,6 +133,7 @@ def test_a_misnamed_report_alone_fails(repo, capsys, name):
     assert re.search(rf"{re.escape(name)} \(added\)\n  line 1 +warning TD003 +does not fit the layout", out)
 
 
+@pytest.mark.slow
 def test_a_misnamed_file_beside_a_good_report_is_a_warning(repo, capsys):
     (repo / "reports" / "mexico" / "2023.txt").write_text(report_2023(), encoding="utf-8")
     add(repo, "reports/mexico/notes.docx", "minutes")
@@ -143,7 +144,7 @@ def test_a_misnamed_file_beside_a_good_report_is_a_warning(repo, capsys):
 
 def test_a_country_folder_spelled_otherwise_is_named(repo, capsys):
     add(repo, "reports/Mexico/2023.txt", report_2023())
-    code, out, _ = run(capsys, "--base", "HEAD~1")
+    _, out, _ = run(capsys, "--base", "HEAD~1")
     assert re.search(r"warning TD003 +filed under Mexico, but the country's other reports are under mexico", out)
     assert "compared with reports" not in out
     assert run(capsys, "--base", "HEAD~1", "--strict")[0] == 1
@@ -206,8 +207,9 @@ def test_editing_a_published_year_rechecks_the_next(repo, capsys):
 
 
 def test_adding_an_earlier_year_rechecks_the_next(repo, capsys):
-    add(repo, "2021.txt", report_2022().replace("MEXICO (Tier 2)", "MEXICO (Tier 2)", 1))
+    add(repo, "2021.txt", report_2022())  # last year's text filed as the year before
     code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert code == 1 and re.search(r"error +TD105 +the file is named for 2021, but its title says 2022", out)
     assert "reports/mexico/2022.txt (re-checked; mexico 2022, compared with reports/mexico/2021.txt)" in out
     assert re.search(r"error +TD402 +100% of its sentences \(\d+ of \d+\) are word for word as in", out)
 
@@ -218,10 +220,13 @@ def test_non_ascii_paths_and_a_sub_folder(repo, capsys, monkeypatch):
     add(repo, "reports/côte-d'ivoire/2023.txt", report_2023())
     monkeypatch.chdir(repo / "reports" / "côte-d'ivoire")
     code, out, err = run(capsys, "--base", "HEAD~3")
-    assert err == "" and "no such file" not in out
-    assert "reports/côte-d'ivoire/2023.txt (added; côte-d'ivoire 2023, compared with reports/côte-d'ivoire/2022.txt)" in out
+    assert code == 1 and err == "" and "no such file" not in out  # the draft fails
+    assert (
+        "reports/côte-d'ivoire/2023.txt (added; côte-d'ivoire 2023, compared with reports/côte-d'ivoire/2022.txt)"
+        in out
+    )
     assert "reports/côte-d'ivoire/2023 draft?.txt (added)\n  line 1 " in out
-    code, out, _ = run(capsys, "2023.txt")  # a name relative to the sub-folder
+    _, out, _ = run(capsys, "2023.txt")  # a name relative to the sub-folder
     assert "reports/côte-d'ivoire/2023.txt (côte-d'ivoire 2023, compared with reports/côte-d'ivoire/2022.txt)" in out
 
 
@@ -287,17 +292,19 @@ def test_a_report_that_names_another_country_most_is_not_this_ones():
     text = "MEXICO\n\n" + "Guatemala reported cases in Guatemala City. " * 6 + "Mexico sent no data.\n"
     report = parse_report(text, "x.txt", profile=TIP)
     (found,) = against_folder(report, "mexico", TIP)
-    assert found.rule == "TD403" and found.message == "the text names Guatemala 12 times and mexico 1: is it Guatemala's report?"
+    assert (
+        found.rule == "TD403"
+        and found.message == "the text names Guatemala 12 times and mexico 1: is it Guatemala's report?"
+    )
     neighbours = "Mexico and Guatemala share a border. " * 10
     assert against_folder(parse_report(neighbours, "x.txt", profile=TIP), "mexico", TIP) == []
 
 
 def test_dropped_sections_of_the_previous_report_are_warned(repo, capsys):
-    git(repo, "rm", "-q", "reports/mexico/2022.txt")
-    add(repo, "reports/mexico/2022.txt", report_2022().replace("PREVENTION\n", "PREVENTION\n", 1) + "\nANNEX\nA table follows.\n")
+    add(repo, "2022.txt", report_2022() + "\nANNEX\nA table of cases follows.\n")
     add(repo, "2023.txt", report_2023())
     code, out, _ = run(capsys, "--base", "HEAD~1")
-    assert re.search(r"warning TD404 +no Annex section, where reports/mexico/2022.txt had one \(line \d+\)", out)
+    assert code == 0 and re.search(r"warning TD404 +no Annex section, where reports/mexico/2022.txt had one", out)
 
 
 # --- changed lines, baselines, ignores ------------------------------------------------------------
@@ -317,6 +324,7 @@ def test_warnings_only_on_the_lines_a_change_touched(repo, capsys):
     assert run(capsys, "--base", "HEAD~1", "--strict")[0] == 0  # untouched warnings do not fail it
 
 
+@pytest.mark.slow
 def test_a_baseline_accepts_findings_with_a_reason(repo, capsys):
     add(repo, "2023.txt", report_2023())
     code, _, err = run(capsys, "--base", "HEAD~1", "--write-baseline", "tipdiff-baseline.json")
@@ -373,6 +381,7 @@ def test_github_annotations_and_step_summary(repo, capsys, monkeypatch):
     assert re.search(r"\| `reports/mexico/2019.txt` \| added \| — \| \d+ \|", text)
 
 
+@pytest.mark.slow
 def test_machine_output_is_never_mixed_with_annotations(repo, capsys, monkeypatch):
     add(repo, "2019.txt", (EXAMPLES / "2018-web-scrape.txt").read_text(encoding="utf-8"))
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
@@ -382,6 +391,7 @@ def test_machine_output_is_never_mixed_with_annotations(repo, capsys, monkeypatc
     assert ET.fromstring(out).tag == "testsuites"
 
 
+@pytest.mark.slow
 def test_several_outputs_at_once(repo, capsys, monkeypatch, tmp_path):
     add(repo, "2023.txt", report_2023())
     add(repo, "2019.txt", (EXAMPLES / "2018-web-scrape.txt").read_text(encoding="utf-8"))
@@ -419,6 +429,7 @@ def test_step_summary_tells_what_changed(repo, capsys, tmp_path):
     assert "`examples" not in text and str(repo) not in text  # paths as the repository names them
 
 
+@pytest.mark.slow
 def test_the_summary_stays_under_githubs_limit_and_says_what_it_left_out(repo):
     (repo / "reports" / "mexico" / "2023.txt").write_text(report_2023(), encoding="utf-8")
     for year in (2019, 2020):
@@ -436,8 +447,10 @@ def test_the_summary_stays_under_githubs_limit_and_says_what_it_left_out(repo):
 
 
 def test_junit_is_valid_xml_whatever_a_message_quotes(repo, capsys):
-    add(repo, "2023.txt", report_2023().replace("Original source can be found here.", "Original\x0c source <&> \ufffe."))
-    code, out, _ = run(capsys, "--base", "HEAD~1", "-f", "junit", "--all")
+    add(
+        repo, "2023.txt", report_2023().replace("Original source can be found here.", "Original\x0c source <&> \ufffe.")
+    )
+    _, out, _ = run(capsys, "--base", "HEAD~1", "-f", "junit", "--all")
     ET.fromstring(out)  # parses
 
 
@@ -477,7 +490,10 @@ def test_configuration_in_tipdiff_toml(repo, capsys):
 @pytest.mark.parametrize(
     ("settings", "error"),
     [
-        ('pattern = "reports/{country}.txt"', "pattern 'reports/{country}.txt' must be a string naming {country} and {year}"),
+        (
+            'pattern = "reports/{country}.txt"',
+            "pattern 'reports/{country}.txt' must be a string naming {country} and {year}",
+        ),
         ("exclude = 3", 'exclude must be a list of path globs (exclude = ["reports/*/notes/*"])'),
         ("near_identical = 2", "near_identical = 2: give a share of sentences between 0 and 1 (0.9)"),
         ('severity = { TD999 = "off" }', "severity.TD999 = 'off': use a rule id and error, warning or off"),
@@ -515,3 +531,30 @@ def test_the_pre_commit_hook_checks_staged_reports(repo):
     assert re.search(r"tipdiff check\.+Failed", bad.stdout) and "TD301" in bad.stdout
     binary = try_repo("reports/mexico/2020.txt")  # not skipped as binary: reported
     assert binary.returncode == 1 and "TD001" in binary.stdout
+
+
+SARIF_PACKAGE = "https://registry.npmjs.org/@microsoft/jest-sarif/-/jest-sarif-1.0.0-beta.0.tgz"
+"""Microsoft's SARIF test matchers, which ship the OASIS SARIF 2.1.0 schema."""
+
+
+@pytest.mark.network
+def test_sarif_is_valid_against_the_oasis_schema(repo, tmp_path):
+    import io
+    import tarfile
+    import urllib.request
+
+    import jsonschema
+
+    with (
+        urllib.request.urlopen(SARIF_PACKAGE, timeout=60) as response,
+        tarfile.open(fileobj=io.BytesIO(response.read())) as package,
+    ):
+        schema = json.load(package.extractfile("package/lib/schemas/sarif-2.1.0-rtm.5.json"))
+    add(repo, "2019.txt", (EXAMPLES / "2018-web-scrape.txt").read_text(encoding="utf-8"))
+    (repo / "tipdiff.toml").write_text('[[ignore]]\nrule = "TD302"\nreason = "as published"\n', encoding="utf-8")
+    log = check_sarif(run_check([], "HEAD~1", repo))
+    assert {r["ruleId"] for r in log["runs"][0]["results"]} >= {"TD301", "TD302", "TD303"}
+    jsonschema.validate(log, schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):  # the schema does say no
+        jsonschema.validate(log, schema)

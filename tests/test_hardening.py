@@ -465,13 +465,14 @@ def test_the_previous_report_is_read_only_inside_the_repository(repo: Path, caps
 
 
 def test_the_previous_reports_name_is_printed_safely(repo: Path, capsys, monkeypatch) -> None:
-    reports = repo / "reports" / "mexico"
-    (reports / "2022.txt\n::error::pwned <b>").write_bytes((ROOT / "examples" / "mexico" / "2022.txt").read_bytes())
+    reports = repo / "reports" / "mexico\n::error::pwned <b>"
+    reports.mkdir()
+    (reports / "2022.txt").write_bytes((ROOT / "examples" / "mexico" / "2022.txt").read_bytes())
     (reports / "2023.txt").write_bytes((ROOT / "examples" / "mexico" / "2023.txt").read_bytes())
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    out = run(capsys, "check", "reports/mexico/2023.txt", "--summary", repo / "summary.md")[1]
+    out = run(capsys, "check", str(reports / "2023.txt"), "--summary", repo / "summary.md")[1]
     summary_text = (repo / "summary.md").read_text(encoding="utf-8")
-    assert "compared with reports/mexico/2022.txt ::error::pwned" in out
+    assert "compared with reports/mexico ::error::pwned <b>/2022.txt" in out
     assert not [line for line in (out + summary_text).splitlines() if line.startswith("::error::")]
     assert "<b>" not in MarkdownIt("commonmark").render(summary_text)  # shown as text, never as HTML
 

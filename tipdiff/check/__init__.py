@@ -214,7 +214,7 @@ def _check_file(item: _Planned, root: Path, config: CheckConfig, here: dict, the
     layout, profile, path = config.layout, config.profile, item.path
     where = layout.place(path)
     country, year = where if where else (None, None)
-    base = ReportCheck(shown(path), country, year, None, (), None, item.status, _shown(item.renamed_from))
+    base = ReportCheck(shown(path), _shown(country), year, None, (), None, item.status, _shown(item.renamed_from))
     misfit = layout.misfit(path) if layout.under(path) or where else None
     findings: list[Violation] = []
     if misfit:
@@ -226,8 +226,8 @@ def _check_file(item: _Planned, root: Path, config: CheckConfig, here: dict, the
         outside = _violation("TD002", 1, "links to a file outside the repository: not read")
         return replace(base, violations=_configured([*findings, outside], config), read=False)
     if country is not None and (elsewhere := _case_variant(country, here, there)):
-        findings.append(_violation("TD003", 1, f"filed under {country}, but the country's other reports are"
-                                   f" under {elsewhere}: it is compared with none of them"))  # fmt: skip
+        findings.append(_violation("TD003", 1, f"filed under {shown(country)}, but the country's other reports are"
+                                   f" under {shown(elsewhere)}: it is compared with none of them"))  # fmt: skip
     try:
         text = _read(root, path)
         report = parse_report(text, shown(path), profile=profile)
@@ -270,9 +270,9 @@ def _deleted(path: str, renamed_to: str | None, layout: Layout) -> ReportCheck:
     """A published report that is gone: an error."""
     country, year = layout.place(path)  # type: ignore[misc]
     how = f"renamed to {shown(renamed_to)}" if renamed_to else "deleted"
-    message = f"{how}: the published report of {country} for {year} is no longer in the repository"
+    message = f"{how}: the published report of {shown(country)} for {year} is no longer in the repository"
     violation = _violation("TD005", 1, message)
-    return ReportCheck(shown(path), country, year, None, (violation,), None, FileStatus.DELETED, read=False)
+    return ReportCheck(shown(path), shown(country), year, None, (violation,), None, FileStatus.DELETED, read=False)
 
 
 def _neighbours(checks: list[ReportCheck], here: dict[tuple[str, int], str], done: set[str]) -> list[str]:
@@ -292,7 +292,7 @@ def _recheck(path: str, root: Path, config: CheckConfig, here: dict, there: dict
     """A report whose previous report changed, read against its new previous report; only what
     was not found against the old one is reported."""
     country, year = config.layout.place(path)  # type: ignore[misc]
-    base = ReportCheck(shown(path), country, year, None, (), None, FileStatus.RECHECKED)
+    base = ReportCheck(shown(path), shown(country), year, None, (), None, FileStatus.RECHECKED)
     try:
         report = parse_report(_read(root, path), shown(path), profile=config.profile)
     except TipdiffError:

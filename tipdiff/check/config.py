@@ -28,6 +28,7 @@ from tipdiff.model import Severity
 from tipdiff.pipeline import PROFILES
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
+from tipdiff.readers.text import shown
 from tipdiff.validate import RULES
 
 DEFAULT_PATTERN = "reports/{country}/{year}.{ext}"
@@ -73,7 +74,7 @@ class Layout:
         """Why a file in the reports folder is not a report, or None when it is one."""
         suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
         if suffix and self.place(path) and suffix not in REPORT_SUFFIXES:
-            return f"tipdiff check reads no .{suffix} files (a report is {', '.join('.' + s for s in REPORT_SUFFIXES)})"
+            return f"tipdiff check reads no .{shown(suffix)} files (a report is {', '.join('.' + s for s in REPORT_SUFFIXES)})"
         if not self.place(path):
             return f"does not fit the layout {self.pattern}"
         return None

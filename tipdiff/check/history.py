@@ -11,6 +11,7 @@ from tipdiff.check.config import slug
 from tipdiff.edition import stated_facts
 from tipdiff.model import Comparison, KeyFigure, Label, Narrative, Report, Violation
 from tipdiff.profiles import Profile
+from tipdiff.readers.text import shown
 from tipdiff.validate import RULES
 from tipdiff.wording import label
 
@@ -52,17 +53,19 @@ def against_previous(
 def against_folder(report: Report, country: str, profile: Profile) -> list[Violation]:
     """Whether the report is about the country whose folder holds it: by the country its title
     names, and by the country its text names most."""
-    own, found = slug(country), []
+    own, found, name = slug(country), [], shown(country)
     first_line = report.sections[0].line if report.sections else 1
     places = {slug(place): place for place in profile.places}
     titled = stated_facts(report, profile).get("country")
     if titled and own in places and slug(titled) in places and slug(titled) != own:
-        found.append(_violation("TD403", first_line, f"the report says it is about {titled}, but it is filed under {country}"))
+        found.append(
+            _violation("TD403", first_line, f"the report says it is about {titled}, but it is filed under {name}")
+        )
     counts = _mentions(" ".join(s.text for s in report.sentences), profile.places)
     own_count = counts.get(places.get(own, ""), 0) or _mentions_of(report, country)
     other, times = next(((p, n) for p, n in counts.most_common() if slug(p) != own), ("", 0))
     if not found and times >= MENTIONS and times >= DOMINANT * max(own_count, 1):
-        found.append(_violation("TD403", first_line, f"the text names {other} {times} times and {country}"
+        found.append(_violation("TD403", first_line, f"the text names {other} {times} times and {name}"
                                 f" {own_count}: is it {other}'s report?"))  # fmt: skip
     return found
 

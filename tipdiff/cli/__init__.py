@@ -326,7 +326,7 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[PATH]...",
+            metavar="PATH",
             help="Reports or folders of reports to check; with --base, only changes under these paths.",
             show_default=False,
         ),
