@@ -419,6 +419,18 @@ def test_several_outputs_at_once(repo, capsys, monkeypatch, tmp_path):
     assert "<details><summary>What changed in <code>reports/mexico/2023.txt</code>" in summary.read_text()
 
 
+@pytest.mark.parametrize("option", ["--sarif", "-o", "--write-baseline"])
+def test_an_output_never_overwrites_a_report(repo, capsys, option):
+    add(repo, "2023.txt", report_2023())
+    code, out, err = run(capsys, "--base", "HEAD~1", option, "reports/mexico/../mexico/2023.txt", "--reason", "r")
+    assert (code, out) == (2, "")
+    assert (
+        err
+        == "Error: reports/mexico/../mexico/2023.txt: is one of the reports checked; write the output to another file\n"
+    )
+    assert (repo / "reports" / "mexico" / "2023.txt").read_text(encoding="utf-8") == report_2023()
+
+
 def test_step_summary_tells_what_changed(repo, capsys, tmp_path):
     add(repo, "2023.txt", report_2023())
     summary = tmp_path / "out.md"

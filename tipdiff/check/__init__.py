@@ -59,6 +59,8 @@ class CheckRun:
     """The reports folder of the layout ("reports/")."""
     every: bool = False
     """Warnings on lines the change did not touch are shown too (--all)."""
+    root: Path | None = None
+    """The repository's work tree."""
 
     def count(self, severity: Severity) -> int:
         return sum(report.count(severity) for report in self.reports)
@@ -137,12 +139,13 @@ def run_check(
             deleted = _configured_check(_deleted(path, renamed_to, layout), config)
             checks.append(_settled(deleted, None, acceptance, every))
 
-    done = {check.path for check in checks}
-    for path in _neighbours(checks, here, done):
+    changed = [item.path for item in plan] + [path for path, _ in gone]
+    years = {where for path in changed if (where := layout.place(path)) and not layout.misfit(path)}
+    for path in _neighbours(years, here, set(changed)) if since else ():
         begin(f"Re-checking {shown(path)}", total)
         rechecked = _recheck(path, root, config, here, there, since)
         checks.append(_settled(rechecked, None, acceptance, every))
-    return CheckRun(tuple(checks), strict, base, tuple(ignored), layout.folder, every)
+    return CheckRun(tuple(checks), strict, base, tuple(ignored), layout.folder, every, root)
 
 
 def _work_tree_files(root: Path, layout: Layout) -> list[str]:
@@ -216,12 +219,9 @@ def _check_file(item: _Planned, root: Path, config: CheckConfig, here: dict, the
     country, year = where if where else (None, None)
     base = ReportCheck(shown(path), _shown(country), year, None, (), None, item.status, _shown(item.renamed_from))
     misfit = layout.misfit(path) if layout.under(path) or where else None
-    findings: list[Violation] = []
-    if misfit:
-        findings.append(_violation("TD003", 1, misfit))
-        if layout.place(path) or not _readable_suffix(path):
-            return replace(base, country=None, year=None, violations=tuple(findings), read=False)
-        country = year = None
+    findings = [_violation("TD003", 1, misfit)] if misfit else []
+    if misfit and (where or not _readable_suffix(path)):  # a .docx: not read; a misnamed .txt: read
+        return replace(base, country=None, year=None, violations=_configured(findings, config), read=False)
     if not (root / path).resolve().is_relative_to(root):
         outside = _violation("TD002", 1, "links to a file outside the repository: not read")
         return replace(base, violations=_configured([*findings, outside], config), read=False)
@@ -275,15 +275,12 @@ def _deleted(path: str, renamed_to: str | None, layout: Layout) -> ReportCheck:
     return ReportCheck(shown(path), shown(country), year, None, (violation,), None, FileStatus.DELETED, read=False)
 
 
-def _neighbours(checks: list[ReportCheck], here: dict[tuple[str, int], str], done: set[str]) -> list[str]:
-    """The report after each changed year of a country, when it was not checked already."""
+def _neighbours(years: set[tuple[str, int]], here: dict[tuple[str, int], str], done: set[str]) -> list[str]:
+    """The report after each changed year of a country, when it is not checked already."""
     after = []
-    for check in checks:
-        if check.country is None or check.year is None:
-            continue
-        later = sorted((year, path) for (country, year), path in here.items()
-                       if country == check.country and year > check.year)  # fmt: skip
-        if later and shown(later[0][1]) not in done and later[0][1] not in after:
+    for country, year in sorted(years):
+        later = sorted((y, path) for (c, y), path in here.items() if c == country and y > year)
+        if later and later[0][1] not in done and later[0][1] not in after:
             after.append(later[0][1])
     return after
 

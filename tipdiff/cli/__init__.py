@@ -403,6 +403,10 @@ def check(
         targets = [(path, form) for path, form in outputs if path is not None and str(path) != "-"]
         with terminal.progress(None, watched(None)) as step:
             run = run_check([str(p) for p in paths or []], base, Path.cwd(), strict, every, step, baseline)
+        read = [run.root / report.path for report in run.reports if run.root and report.read]
+        for path, _ in [*targets, (write_baseline, "json")]:
+            if path is not None and any(_same_file(path, report) for report in read):
+                raise TipdiffError(f"{path}: is one of the reports checked; write the output to another file")
         if write_baseline is not None:
             found = [(r.path, v, reason) for r in run.reports for v in (*r.violations, *r.untouched)]
             found += [(r.path, a.violation, a.reason) for r in run.reports for a in r.accepted]
