@@ -67,6 +67,12 @@ RULES = {
     )
 }  # fmt: skip
 
+
+def broken(rule: str, line: int, message: str, end_line: int | None = None) -> Violation:
+    """A violation of `rule`, with the rule's default severity (the settings may change it)."""
+    return Violation(rule, RULES[rule].severity, line, message, end_line)
+
+
 DUPLICATE_WORDS = 4
 """Shorter sentences ("Not all states reported data.") may well be said twice."""
 _COMPLETE = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -80,7 +86,7 @@ def validate(text: str, report: Report, profile: Profile, path_year: int | None)
     found: list[Violation] = []
 
     def violate(rule: str, line: int, message: str, end_line: int | None = None) -> None:
-        found.append(Violation(rule, RULES[rule].severity, line, message, end_line))
+        found.append(broken(rule, line, message, end_line))
 
     if "title" in profile.required_facts and not (blocks and blocks[0].kind is BlockKind.HEADING):
         violate("TD101", 1, "the report does not start with a title line")

@@ -8,11 +8,11 @@ taken out, so that it stays accepted when lines above it are added or removed.
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tipdiff.check.config import BadConfig, Ignore
-from tipdiff.model import Violation
+from tipdiff.model import Accepted, ReportCheck, Severity, Violation
 
 SCHEMA = "tipdiff-baseline"
 _LINES = re.compile(r"\blines? \d+(?:-\d+)?")
@@ -69,3 +69,24 @@ def baseline_data(findings: list[tuple[str, Violation, str]]) -> dict:
         for path, v, reason in sorted(findings, key=lambda f: (f[0], f[1].line, f[1].rule))
     ]  # fmt: skip
     return {"schema": SCHEMA, "findings": entries}
+
+
+def settled(check: ReportCheck, touched: frozenset[int] | None, acceptance: Acceptance, every: bool) -> ReportCheck:
+    """The findings to show: accepted ones set apart with their reasons; warnings on lines the
+    change did not touch set apart unless `every`."""
+    shown_now, untouched, accepted = [], [], []
+    for violation in check.violations:
+        reason = acceptance.reason(check.path, violation)
+        last = violation.end_line or violation.line
+        if reason is not None:
+            accepted.append(Accepted(violation, reason))
+        elif (
+            not every
+            and touched is not None
+            and violation.severity is Severity.WARNING
+            and not any(line in touched for line in range(violation.line, last + 1))
+        ):
+            untouched.append(violation)
+        else:
+            shown_now.append(violation)
+    return replace(check, violations=tuple(shown_now), untouched=tuple(untouched), accepted=tuple(accepted))

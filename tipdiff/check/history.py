@@ -12,7 +12,7 @@ from tipdiff.edition import stated_facts
 from tipdiff.model import Comparison, KeyFigure, Label, Narrative, Report, Violation
 from tipdiff.profiles import Profile
 from tipdiff.readers.text import shown
-from tipdiff.validate import RULES
+from tipdiff.validate import broken
 from tipdiff.wording import label
 
 SHORTEST = 10
@@ -31,11 +31,11 @@ def against_previous(
     total = len(report.sentences)
     same = sum(len(change.new) for change in comparison.changes if change.label is Label.UNCHANGED)
     if total >= SHORTEST and same / total >= near_identical:
-        found.append(_violation("TD402", first_line, f"{same / total:.0%} of its sentences ({same} of {total})"
+        found.append(broken("TD402", first_line, f"{same / total:.0%} of its sentences ({same} of {total})"
                                 f" are word for word as in {previous}: last year's text with a new title?"))  # fmt: skip
     old_facts, new_facts = stated_facts(comparison.old, profile), stated_facts(report, profile)
     if "tier" in old_facts and "tier" not in new_facts and "tier" not in profile.required_facts:
-        found.append(_violation("TD404", first_line, f"no tier line, where {previous} had {old_facts['tier']}"))
+        found.append(broken("TD404", first_line, f"no tier line, where {previous} had {old_facts['tier']}"))
     kept = {section.key for section in report.sections}
     for section in comparison.old.sections:
         if (
@@ -44,7 +44,7 @@ def against_previous(
             and section.key not in profile.required_sections
             and not section.inferred
         ):
-            found.append(_violation("TD404", first_line, f"no {profile.title(section.key)} section, "
+            found.append(broken("TD404", first_line, f"no {profile.title(section.key)} section, "
                                     f"where {previous} had one (line {section.line})"))  # fmt: skip
             kept.add(section.key)
     return found
@@ -58,14 +58,12 @@ def against_folder(report: Report, country: str, profile: Profile) -> list[Viola
     places = {slug(place): place for place in profile.places}
     titled = stated_facts(report, profile).get("country")
     if titled and own in places and slug(titled) in places and slug(titled) != own:
-        found.append(
-            _violation("TD403", first_line, f"the report says it is about {titled}, but it is filed under {name}")
-        )
+        found.append(broken("TD403", first_line, f"the report says it is about {titled}, but it is filed under {name}"))
     counts = _mentions(" ".join(s.text for s in report.sentences), profile.places)
     own_count = counts.get(places.get(own, ""), 0) or _mentions_of(report, country)
     other, times = next(((p, n) for p, n in counts.most_common() if slug(p) != own), ("", 0))
     if not found and times >= MENTIONS and times >= DOMINANT * max(own_count, 1):
-        found.append(_violation("TD403", first_line, f"the text names {other} {times} times and {name}"
+        found.append(broken("TD403", first_line, f"the text names {other} {times} times and {name}"
                                 f" {own_count}: is it {other}'s report?"))  # fmt: skip
     return found
 
@@ -76,11 +74,7 @@ def _restated(figure: KeyFigure, previous: str) -> Violation:
         f"{label(figure.new.fact)}{f' for {period}' if period else ''}: {figure.old.fact.text} in {previous}"
         f" (line {figure.old.sentence.line}), {figure.new.fact.text} here"
     )
-    return _violation("TD401", figure.new.sentence.line, message)
-
-
-def _violation(rule: str, line: int, message: str) -> Violation:
-    return Violation(rule, RULES[rule].severity, line, message)
+    return broken("TD401", figure.new.sentence.line, message)
 
 
 def _folded(text: str) -> str:

@@ -1,0 +1,106 @@
+"""Which files a check looks at, and why: the files a change since a git ref touched, or the
+reports named on the command line; each changed path is planned for checking, set apart as a
+deleted report, or ignored with the reason."""
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tipdiff.check import git
+from tipdiff.check.config import Layout
+from tipdiff.model import FileStatus
+from tipdiff.readers.text import shown
+
+_STATUS = {"A": FileStatus.ADDED, "C": FileStatus.ADDED, "M": FileStatus.MODIFIED, "T": FileStatus.MODIFIED}
+
+
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    """A changed file that is not a report, and why it was not checked."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    path: str
+    status: FileStatus
+    renamed_from: str | None = None
+    touched: frozenset[int] | None = None
+    """The lines the change wrote, None for all."""
+
+
+def work_tree_files(root: Path, layout: Layout) -> list[str]:
+    """The files in the work tree the pattern could name (links out of the repository left out)."""
+    glob = layout.pattern.replace("{country}", "*").replace("{year}", "*").replace("{ext}", "*")
+    return [p.relative_to(root).as_posix() for p in root.glob(glob) if p.resolve().is_relative_to(root)]
+
+
+def under_paths(change: git.FileChange, paths: list[str], start: Path, root: Path) -> bool:
+    """Whether a change is under one of the paths given with --base (all, when none is)."""
+    if not paths:
+        return True
+    given = [_in_repository(Path(p), start, root) for p in paths]
+    return any(change.path == g or change.path.startswith(g.rstrip("/") + "/") or g == "" for g in given)
+
+
+def _in_repository(path: Path, start: Path, root: Path) -> str:
+    """A path given relative to where the command runs, as the repository names it: its folders
+    resolved, its last part not (a link is named as itself)."""
+    absolute = path if path.is_absolute() else start / path
+    parent = Path(os.path.realpath(absolute.parent))
+    whole = parent if absolute.name in ("", ".") else parent / absolute.name
+    try:
+        relative = whole.relative_to(root).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+    return "" if relative == "." else relative
+
+
+def named_files(paths: list[str], start: Path, root: Path, layout: Layout) -> list[Planned]:
+    """The reports named on the command line; a folder stands for the reports in it."""
+    plan = []
+    for given in paths:
+        name = _in_repository(Path(given), start, root)
+        if (root / name).is_dir() and not (root / name).is_symlink():
+            inside = sorted(layout.reports(work_tree_files(root, layout)).values())
+            plan += [Planned(p, FileStatus.NAMED) for p in inside if not name or p.startswith(name.rstrip("/") + "/")]
+        else:
+            plan.append(Planned(name, FileStatus.NAMED))
+    return list({item.path: item for item in plan}.values())
+
+
+def changed_files(changes: Iterable[git.FileChange], layout: Layout, root: Path, since: str):
+    """What to do with each changed path: check it, report its deletion, or say why it is ignored."""
+    plan, ignored, gone = [], [], []
+    for change in changes:
+        old = change.old_path if change.status == "R" else None
+        if old and not layout.excluded(old) and layout.place(old) and not layout.misfit(old):
+            gone.append((old, change.path))
+        path = change.path
+        if not layout.under(path) and not layout.place(path):
+            ignored.append(Ignored(shown(path), f"outside the reports folder {layout.folder}"))
+        elif layout.excluded(path):
+            ignored.append(Ignored(shown(path), "excluded: not a report by its name or the settings"))
+        elif change.status == "D":
+            if layout.place(path) and not layout.misfit(path):
+                gone.append((path, None))
+            else:
+                ignored.append(Ignored(shown(path), "deleted, and not a report"))
+        else:
+            status = FileStatus.RENAMED if old else _STATUS.get(change.status, FileStatus.MODIFIED)
+            touched = git.touched_lines(root, since, path) if status is FileStatus.MODIFIED else None
+            plan.append(Planned(path, status, old, touched))
+    return plan, ignored, gone
+
+
+def neighbours(years: set[tuple[str, int]], here: dict[tuple[str, int], str], done: set[str]) -> list[str]:
+    """The report after each changed year of a country, when it is not checked already."""
+    after = []
+    for country, year in sorted(years):
+        later = sorted((y, path) for (c, y), path in here.items() if c == country and y > year)
+        if later and later[0][1] not in done and later[0][1] not in after:
+            after.append(later[0][1])
+    return after
