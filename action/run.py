@@ -27,15 +27,16 @@ FULL_HISTORY = "check out with actions/checkout and fetch-depth: 0"
 
 def main() -> int:
     env = os.environ
+    results = Path(
+        env.get("INPUT_JSON") or Path(env.get("RUNNER_TEMP") or tempfile.gettempdir()) / "tipdiff-check.json"
+    )
     try:
         base = _base(env)
     except Unavailable as problem:
         print(f"::error title=tipdiff check::{problem}")
+        _outputs(env, 2, results)
         return 2
     paths = [p for p in env.get("INPUT_PATHS", "").splitlines() if p.strip()]
-    results = Path(
-        env.get("INPUT_JSON") or Path(env.get("RUNNER_TEMP") or tempfile.gettempdir()) / "tipdiff-check.json"
-    )
     args = ["check", *(["--base", base] if base else []), "--json", str(results)]
     for name in ("sarif", "junit"):
         if env.get(f"INPUT_{name.upper()}"):
@@ -54,25 +55,43 @@ class Unavailable(Exception):
 
 def _base(env) -> str | None:
     """The ref to compare with, fetched if need be; None to check every report."""
-    if env.get("INPUT_BASE"):
-        return env["INPUT_BASE"]
     event = env.get("GITHUB_EVENT_NAME", "")
-    if event in PULL_REQUESTS and env.get("GITHUB_BASE_REF"):
-        branch = env["GITHUB_BASE_REF"]
-        ref = f"origin/{branch}"
+    if env.get("INPUT_BASE"):
+        ref = env["INPUT_BASE"]
         if _shallow() or not _has(ref):
-            _fetch(f"+refs/heads/{branch}:refs/remotes/origin/{branch}", f"the base branch {branch}")
+            branch = ref.removeprefix("origin/")
+            _fetch(f"+refs/heads/{branch}:refs/remotes/origin/{branch}" if ref != branch else ref, f"the base {ref}")
+            ref = ref if _has(ref) else "FETCH_HEAD"
         return ref
+    if event in PULL_REQUESTS and env.get("GITHUB_BASE_REF"):
+        return _branch(env["GITHUB_BASE_REF"], "the base branch")
     if event == "push":
-        before = _event(env).get("before") or ""
+        payload = _event(env)
+        before = payload.get("before") or ""
+        default = (payload.get("repository") or {}).get("default_branch")
         if not before.strip("0"):
+            if default and default != env.get("GITHUB_REF_NAME"):
+                print(f"::notice title=tipdiff check::the first push of this branch: compared with {default}")
+                return _branch(default, "the default branch")
             print("::notice title=tipdiff check::the first push of this branch: every report is checked")
             return None
         if _shallow() or not _has(before):
-            _fetch(before, f"the commit before the push ({before[:12]})")
+            try:
+                _fetch(before, f"the commit before the push ({before[:12]})")
+            except Unavailable as problem:  # a force push can leave it unreachable: check everything
+                print(f"::warning title=tipdiff check::{problem}; every report is checked instead")
+                return None
         return before
     print(f"::notice title=tipdiff check::a {event or 'manual'} run compares nothing: every report is checked")
     return None
+
+
+def _branch(branch: str, what: str) -> str:
+    """origin's `branch`, fetched when the checkout lacks it or is shallow."""
+    ref = f"origin/{branch}"
+    if _shallow() or not _has(ref):
+        _fetch(f"+refs/heads/{branch}:refs/remotes/origin/{branch}", f"{what} {branch}")
+    return ref
 
 
 def _event(env) -> dict:
@@ -99,8 +118,10 @@ def _fetch(refspec: str, what: str) -> None:
     deepen = ["--unshallow"] if _shallow() else []
     done = _git("fetch", "--no-tags", "--quiet", *deepen, "origin", refspec)
     if done.returncode != 0:
-        why = (done.stderr.strip().splitlines() or ["git fetch failed"])[-1]
-        raise Unavailable(f"cannot fetch {what} from origin ({why}): {FULL_HISTORY}")
+        why = (done.stderr.strip().splitlines() or ["git fetch failed"])[-1].removeprefix("fatal: ")
+        missing = "couldn't find remote ref" in why or "not our ref" in why
+        hint = "it is not on origin" if missing else f"origin cannot be reached; {FULL_HISTORY}"
+        raise Unavailable(f"cannot fetch {what} ({why}): {hint}")
 
 
 def _yes(value: str | None) -> bool:

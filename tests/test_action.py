@@ -159,11 +159,43 @@ def test_the_first_push_of_a_branch_checks_every_report(origin, tmp_path):
 @pytest.mark.slow
 def test_a_base_that_cannot_be_fetched_says_how_to_fix_it(origin, tmp_path):
     clone = shallow_clone(origin, tmp_path)
+    done, outputs, _ = run_step(clone, tmp_path, "pull_request", GITHUB_BASE_REF="release")
+    assert done.returncode == 2 and outputs["exit-code"] == "2" and outputs["errors"] == ""
+    assert re.fullmatch(r"::error title=tipdiff check::cannot fetch the base branch release \(couldn't find remote"
+                        r" ref .*\): it is not on origin\n", done.stdout)  # fmt: skip
     shutil.rmtree(origin)  # the remote is gone: nothing more can be fetched
-    done, outputs, _ = run_step(clone, tmp_path, "pull_request", GITHUB_BASE_REF="main")
-    assert done.returncode == 2 and outputs == {}
-    assert re.fullmatch(r"::error title=tipdiff check::cannot fetch the base branch main from origin \(.*\):"
-                        r" check out with actions/checkout and fetch-depth: 0\n", done.stdout)  # fmt: skip
+    done, _, _ = run_step(clone, tmp_path, "pull_request", GITHUB_BASE_REF="main")
+    assert done.returncode == 2
+    assert re.fullmatch(r"::error title=tipdiff check::cannot fetch the base branch main \(.*\): origin cannot be"
+                        r" reached; check out with actions/checkout and fetch-depth: 0\n", done.stdout)  # fmt: skip
+
+
+@pytest.mark.slow
+def test_the_base_input_is_fetched_in_a_shallow_checkout(origin, tmp_path):
+    clone = shallow_clone(origin, tmp_path)
+    done, outputs, _ = run_step(clone, tmp_path, "pull_request", INPUT_BASE="origin/main")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert outputs["reports"] == "1"
+
+
+@pytest.mark.slow
+def test_the_first_push_of_a_feature_branch_is_compared_with_the_default_branch(origin, tmp_path):
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"before": "0" * 40, "repository": {"default_branch": "main"}}))
+    clone = shallow_clone(origin, tmp_path)
+    done, outputs, _ = run_step(clone, tmp_path, "push", GITHUB_EVENT_PATH=str(event), GITHUB_REF_NAME="feature")
+    assert "::notice title=tipdiff check::the first push of this branch: compared with main" in done.stdout
+    assert "tipdiff check --base origin/main" in done.stdout and outputs["reports"] == "1"
+
+
+@pytest.mark.slow
+def test_a_force_push_whose_before_is_gone_checks_every_report(origin, tmp_path):
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"before": "1234567" * 5 + "89abc"}))
+    clone = shallow_clone(origin, tmp_path)
+    done, outputs, _ = run_step(clone, tmp_path, "push", GITHUB_EVENT_PATH=str(event))
+    assert "::warning title=tipdiff check::cannot fetch the commit before the push (123456712345)" in done.stdout
+    assert "every report is checked instead" in done.stdout and outputs["reports"] == "2"
 
 
 @pytest.mark.slow

@@ -206,6 +206,22 @@ def test_editing_a_published_year_rechecks_the_next(repo, capsys):
     assert code == 0 and run(capsys, "--base", "HEAD~1", "--strict")[0] == 1
 
 
+def test_a_finding_the_change_causes_is_shown_though_its_line_was_not_touched(repo, capsys):
+    """2022's figure edited and an unrelated line of 2023 edited too: 2023 now contradicts 2022,
+    on a line the change did not touch, and that is new: it is shown."""
+    add(repo, "2023.txt", report_2023())
+    old = "621 state investigations"
+    (repo / "reports" / "mexico" / "2022.txt").write_text(report_2022().replace(old, "650 state investigations"))
+    lines = report_2023().splitlines(keepends=True)
+    lines[-2] = lines[-2].rstrip("\n") + " The government continued its efforts.\n"
+    (repo / "reports" / "mexico" / "2023.txt").write_text("".join(lines), encoding="utf-8")
+    commit(repo, "edit both")
+    code, out, _ = run(capsys, "--base", "HEAD~1", "--strict")
+    assert re.search(r"2023.txt \(modified; mexico 2023, compared with reports/mexico/2022.txt\)\n"
+                     r"  line \d+ +warning TD401 +state investigations for 2021: 650 in", out)  # fmt: skip
+    assert "2 warnings on lines this change did not touch" in out and code == 1  # TD202 and TD302: old
+
+
 def test_adding_an_earlier_year_rechecks_the_next(repo, capsys):
     add(repo, "2021.txt", report_2022())  # last year's text filed as the year before
     code, out, _ = run(capsys, "--base", "HEAD~1")
@@ -238,11 +254,44 @@ def test_paths_and_folders_can_be_named(repo, capsys):
     assert "2 reports checked" in out and "reports/mexico/2022.txt (mexico 2022)" in out
 
 
+def test_a_folder_named_stands_for_every_file_in_it(repo, capsys):
+    (repo / "reports" / "mexico" / "2023-final.txt").write_text(report_2023(), encoding="utf-8")
+    code, out, _ = run(capsys, "reports")
+    assert code == 0 and re.search(r"2023-final.txt\n  line 1 +warning TD003 +does not fit the layout", out)
+    assert run(capsys, "reports", "--strict")[0] == 1
+    (repo / "misc").mkdir()
+    (repo / "misc" / "notes.txt").write_text("Notes.", encoding="utf-8")
+    assert run(capsys, "misc") == (
+        2,
+        "",
+        "Error: misc: holds no reports (the layout is reports/{country}/{year}.{ext})\n",
+    )
+    assert run(capsys, "nowhere") == (2, "", "Error: nowhere: no such file or folder\n")
+
+
+def test_a_file_outside_the_repository_can_be_named(repo, capsys, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "2023.txt"
+    outside.write_text(report_2023(), encoding="utf-8")
+    code, out, _ = run(capsys, str(outside))
+    assert code == 0 and f"\n{outside}\n  line 14 " in out and "1 report checked" in out
+    assert "TD002" not in out and "No report was checked" not in out
+
+
+def test_two_files_for_one_year_are_named(repo, capsys):
+    (repo / "reports" / "mexico" / "2022.md").write_text(report_2022(), encoding="utf-8")
+    commit(repo, "a second 2022")
+    _, out, _ = run(capsys, "--base", "HEAD~1")
+    assert re.search(r"warning TD003 +reports/mexico/2022.txt also holds mexico 2022: keep one file for a year", out)
+
+
 def test_paths_limit_the_changes_looked_at(repo, capsys):
     add(repo, "2023.txt", report_2023())
     add(repo, "reports/guatemala/2023.txt", "x")
     code, out, _ = run(capsys, "--base", "HEAD~2", "--", "reports/mexico")
     assert code == 0 and "guatemala" not in out and "1 report checked" in out
+    assert run(capsys, "--base", "HEAD~1", "--", "reports/mexico")[1] == (
+        "No reports to check: no file in reports/mexico changed since HEAD~1.\n"
+    )
 
 
 def test_nothing_changed(repo, capsys):
@@ -483,7 +532,24 @@ def test_sarif_marks_accepted_findings_as_suppressed(repo):
                         "region": {"startLine": 36}}  # fmt: skip
 
 
+def test_sarif_locations_are_uri_references(repo):
+    folder = repo / "reports" / 'côte d\'ivoire "x" 100%'
+    folder.mkdir()
+    (folder / "2023.txt").write_text("x", encoding="utf-8")
+    (location,) = check_sarif(run_check(["reports"], None, repo))["runs"][0]["results"][0]["locations"]
+    assert (
+        location["physicalLocation"]["artifactLocation"]["uri"]
+        == "reports/c%C3%B4te%20d%27ivoire%20%22x%22%20100%25/2023.txt"
+    )
+
+
 # --- settings ------------------------------------------------------------------------------------
+
+
+def test_tipdiff_toml_may_hold_the_pyproject_table(repo, capsys):
+    add(repo, "2023.txt", report_2023())
+    (repo / "tipdiff.toml").write_text('[tool.tipdiff]\nseverity = { TD302 = "error" }\n', encoding="utf-8")
+    assert run(capsys, "--base", "HEAD~1")[0] == 1
 
 
 def test_configuration_in_tipdiff_toml(repo, capsys):
@@ -502,6 +568,15 @@ def test_configuration_in_tipdiff_toml(repo, capsys):
 @pytest.mark.parametrize(
     ("settings", "error"),
     [
+        (
+            "severty = {}",
+            "no setting is called 'severty' (the settings are pattern, profile, exclude, baseline,"
+            " near_identical, severity, ignore)",
+        ),
+        (
+            'ignore = [{ rule = "TD401", reason = "r", contain = "x" }]',
+            "the ignore of TD401: no key is called 'contain' (rule, path, contains, reason)",
+        ),
         (
             'pattern = "reports/{country}.txt"',
             "pattern 'reports/{country}.txt' must be a string naming {country} and {year}",

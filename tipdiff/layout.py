@@ -14,6 +14,8 @@ _BULLET = re.compile(r"^[ \t]*(?:[•·▪◦●‣⁃*–—-]|\(?\d{1,2}[.)]|\
 _LINE_END = re.compile(r"[.!?:;]['\"”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?;,]['\"”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ELISION = re.compile(r"^(?:d|l|dell|all|nell|sull)['’]", re.IGNORECASE)
+"""A French or Italian article run into a name: "d’Ivoire", "l’Aquila"."""
 
 _WIKI_TITLE = re.compile(r"^\[\[([^\]|]++)(?:\|[^\]]*+)?\]\]\s*+$")
 _WIKI_METADATA = re.compile(r"^(?:CATEGORIES|Category|Categories):", re.IGNORECASE)
@@ -169,9 +171,9 @@ def is_heading(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     if len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.6 * len(letters):
         return True
-    significant = [w for w in words if len(w) >= 4]
+    significant = [_ELISION.sub("", w) for w in words if len(w) >= 4]  # "d’Ivoire" counts as "Ivoire"
     return (
         len(line.split()) <= 12
         and (line[0].isupper() or line[0].isdigit())
-        and all(w[0].isupper() for w in significant)
+        and all(w[0].isupper() for w in significant if w)
     )

@@ -161,6 +161,8 @@ class NarrativeContext:
     cited lines become links to it."""
     marks: str = "markdown"
     """How word diffs are marked: "markdown", or for a terminal "colour" or "brackets" (`_diff.md.j2`)."""
+    fuller: str = "`--detail full`"
+    """How the reader asks for what the narrative leaves out."""
 
     def value(self, citation: Citation) -> str:
         """A cited figure with its qualifier and period: "at least 63 (2022)"."""
@@ -268,10 +270,11 @@ def render_narrative(
     anchors: dict[tuple[str, Sentence], str] | None = None,
     full: bool = False,
     marks: str = "markdown",
+    fuller: str = "`--detail full`",
 ) -> str:
     """The story of what changed: the briefing, key figures, recommendations, sections;
-    `full` lists every finding; `marks` as in `NarrativeContext`."""
-    context = NarrativeContext(narrative, profile, full, anchors=anchors, marks=marks)
+    `full` lists every finding; `marks` and `fuller` as in `NarrativeContext`."""
+    context = NarrativeContext(narrative, profile, full, anchors=anchors, marks=marks, fuller=fuller)
     return environment().get_template("narrative.md.j2").render(context=context)
 
 

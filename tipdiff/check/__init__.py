@@ -22,7 +22,7 @@ from tipdiff.check.baseline import Acceptance, load_baseline, settled
 from tipdiff.check.config import BadConfig, load_config
 from tipdiff.check.git import GitFailed
 from tipdiff.check.plan import Ignored, changed_files, named_files, neighbours, under_paths, work_tree_files
-from tipdiff.check.reading import check_file, configured_check, deleted, recheck
+from tipdiff.check.reading import Tree, check_file, deleted, earlier_findings, recheck
 from tipdiff.errors import TipdiffError
 from tipdiff.model import ReportCheck, Severity
 from tipdiff.readers.text import shown
@@ -45,19 +45,27 @@ class CheckRun:
     """Warnings on lines the change did not touch are shown too (--all)."""
     root: Path | None = None
     """The repository's work tree."""
+    within: tuple[str, ...] = ()
+    """The paths the changes looked at were limited to (all, when empty)."""
+
+    @property
+    def scope(self) -> str:
+        """Where changed files were looked for, as the output names it."""
+        return ", ".join(self.within) or self.folder or "the repository"
 
     def count(self, severity: Severity) -> int:
         return sum(report.count(severity) for report in self.reports)
 
     @property
     def checked(self) -> tuple[ReportCheck, ...]:
-        """The reports read and checked, each in its country and year."""
-        return tuple(r for r in self.reports if r.read and r.country is not None)
+        """The files read and checked."""
+        return tuple(r for r in self.reports if r.read)
 
     @property
     def selected_none(self) -> bool:
-        """Files in the reports folder changed, but not one of them is a report that was checked."""
-        return bool(self.reports) and not self.checked
+        """Files in the reports folder changed, but not one of them is a report in the layout."""
+        misfits = [r for r in self.reports if r.country is None and r.path.startswith(self.folder)]
+        return bool(misfits) and not any(r.country is not None for r in self.checked)
 
     @property
     def exit_code(self) -> int:
@@ -86,38 +94,39 @@ def run_check(
     accepted = baseline or (root / config.baseline if config.baseline else None)
     acceptance = Acceptance(config.ignores, load_baseline(accepted) if accepted else None)
     layout = config.layout
-    here = layout.reports(work_tree_files(root, layout))
+    here = Tree(root, tuple(work_tree_files(root, layout)), layout)
     if base is None:
         if not paths:
             raise TipdiffError("name the reports to check, or give --base to check those changed since a git ref")
-        plan, ignored, gone, since = named_files(paths, start, root, layout), [], [], None
+        plan, ignored, gone, there = named_files(paths, start, here), [], [], None
     else:
         if found_root is None:
             raise GitFailed(f"--base needs a git repository, and {shown(start)} is in none")
         since = git.merge_base(root, git.commit_of(root, base))
         changes = [c for c in git.changes_since(root, since) if under_paths(c, paths, start, root)]
         plan, ignored, gone = changed_files(changes, layout, root, since)
-    there = layout.reports(git.files_at(root, since)) if since else {}
+        there = Tree(root, git.files_at(root, since), layout, since)
 
     checks: list[ReportCheck] = []
     total = len(plan) + len(gone)
     for item in plan:
         begin(f"Checking {shown(item.path)}", total)
-        checks.append(settled(check_file(item, root, config, here, there), item.touched, acceptance, every))
+        known = earlier_findings(item.path, there, config) if item.touched is not None else frozenset()
+        checks.append(settled(check_file(item, here, there, config), item.touched, known, acceptance, every))
     for path, renamed_to in gone:
         begin(f"Checking {shown(path)}", total)
-        if kept := here.get(layout.place(path)):  # type: ignore[arg-type]
+        if kept := here.reports.get(layout.place(path)):  # type: ignore[arg-type]
             ignored.append(
                 Ignored(shown(path), f"{'renamed' if renamed_to else 'deleted'}; {shown(kept)} holds its year")
             )
         else:
-            gone_report = configured_check(deleted(path, renamed_to, layout), config)
-            checks.append(settled(gone_report, None, acceptance, every))
+            checks.append(settled(deleted(path, renamed_to, config), None, frozenset(), acceptance, every))
 
     changed = [item.path for item in plan] + [path for path, _ in gone]
     years = {where for path in changed if (where := layout.place(path)) and not layout.misfit(path)}
-    for path in neighbours(years, here, set(changed)) if since else ():
+    for path in neighbours(years, here.reports, set(changed)) if there else ():
         begin(f"Re-checking {shown(path)}", total)
-        rechecked = recheck(path, root, config, here, there, since)
-        checks.append(settled(rechecked, None, acceptance, every))
-    return CheckRun(tuple(checks), strict, base, tuple(ignored), layout.folder, every, root)
+        known = earlier_findings(path, there, config)
+        checks.append(settled(recheck(path, here, config), frozenset(), known, acceptance, every))
+    within = tuple(shown(p) for p in paths) if base is not None else ()
+    return CheckRun(tuple(checks), strict, base, tuple(ignored), layout.folder, every, root, within)

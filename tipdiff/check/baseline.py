@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tipdiff.check.config import BadConfig, Ignore
-from tipdiff.model import Accepted, ReportCheck, Severity, Violation
+from tipdiff.model import Accepted, FileStatus, ReportCheck, Severity, Violation
 
 SCHEMA = "tipdiff-baseline"
 _LINES = re.compile(r"\blines? \d+(?:-\d+)?")
@@ -71,22 +71,32 @@ def baseline_data(findings: list[tuple[str, Violation, str]]) -> dict:
     return {"schema": SCHEMA, "findings": entries}
 
 
-def settled(check: ReportCheck, touched: frozenset[int] | None, acceptance: Acceptance, every: bool) -> ReportCheck:
-    """The findings to show: accepted ones set apart with their reasons; warnings on lines the
-    change did not touch set apart unless `every`."""
+def gist(violation: Violation) -> str:
+    """A finding without its line numbers, to tell it again when lines have moved."""
+    return f"{violation.rule} {without_lines(violation.message)}"
+
+
+def settled(
+    check: ReportCheck, touched: frozenset[int] | None, known: frozenset[str], acceptance: Acceptance, every: bool
+) -> ReportCheck:
+    """The findings to show. Accepted ones are set apart with their reasons. Unless `every`,
+    what was already there before the change (`known`, by gist) is set apart too: in a file the
+    change edited, a warning on a line it did not touch (errors always stay); in a report read
+    again only because its previous report changed, any finding. `touched` None: a new file."""
     shown_now, untouched, accepted = [], [], []
+    edited = check.status is not FileStatus.RECHECKED
     for violation in check.violations:
         reason = acceptance.reason(check.path, violation)
-        last = violation.end_line or violation.line
+        lines = range(violation.line, (violation.end_line or violation.line) + 1)
         if reason is not None:
             accepted.append(Accepted(violation, reason))
         elif (
-            not every
-            and touched is not None
-            and violation.severity is Severity.WARNING
-            and not any(line in touched for line in range(violation.line, last + 1))
+            every
+            or touched is None
+            or gist(violation) not in known
+            or (edited and (violation.severity is Severity.ERROR or any(line in touched for line in lines)))
         ):
-            untouched.append(violation)
-        else:
             shown_now.append(violation)
+        else:
+            untouched.append(violation)
     return replace(check, violations=tuple(shown_now), untouched=tuple(untouched), accepted=tuple(accepted))

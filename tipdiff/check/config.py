@@ -38,6 +38,9 @@ NOT_REPORTS = ("README*", "LICENSE*", "CHANGELOG*", "CONTRIBUTING*", ".*")
 """File names never taken for reports, in any folder."""
 
 
+SETTINGS = ("pattern", "profile", "exclude", "baseline", "near_identical", "severity", "ignore")
+
+
 class BadConfig(TipdiffError):
     "The [tool.tipdiff] settings cannot be used"
 
@@ -137,11 +140,16 @@ def load_config(root: Path) -> CheckConfig:
             settings = {}
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
         raise BadConfig(f"{source}: {error}") from None
+    if source is own and isinstance(settings, dict) and set(settings) == {"tool"}:
+        settings = settings["tool"].get("tipdiff") if isinstance(settings["tool"], dict) else None  # as in pyproject
     if not isinstance(settings, dict):
         raise BadConfig(f"{source}: the tipdiff settings must be a table ([tool.tipdiff])")
 
     def wrong(what: str) -> BadConfig:
         return BadConfig(f"{source}: {what}")
+
+    if unknown := sorted(set(settings) - set(SETTINGS)):
+        raise wrong(f"no setting is called {unknown[0]!r} (the settings are {', '.join(SETTINGS)})")
 
     pattern = settings.get("pattern", DEFAULT_PATTERN)
     if not isinstance(pattern, str) or "{country}" not in pattern or "{year}" not in pattern:
@@ -164,6 +172,8 @@ def load_config(root: Path) -> CheckConfig:
     for entry in settings.get("ignore", []) if isinstance(settings.get("ignore", []), list) else [None]:
         if not isinstance(entry, dict) or entry.get("rule") not in RULES or not isinstance(entry.get("reason"), str):
             raise wrong('each [[ignore]] needs a rule id and a reason (rule = "TD401", reason = "…")')
+        if extra := sorted(set(entry) - {"rule", "path", "contains", "reason"}):
+            raise wrong(f"the ignore of {entry['rule']}: no key is called {extra[0]!r} (rule, path, contains, reason)")
         if not entry["reason"].strip():
             raise wrong(f"the ignore of {entry['rule']} gives no reason")
         path, contains = entry.get("path", "*"), entry.get("contains", "")

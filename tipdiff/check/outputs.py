@@ -7,7 +7,9 @@ narratives (then the findings) that do not fit and says so. Prose lives in `temp
 """
 
 from dataclasses import asdict, dataclass, field
+from shlex import quote as quote_path
 from typing import Any
+from urllib.parse import quote
 
 from tipdiff import __version__
 from tipdiff.check import CheckRun
@@ -16,7 +18,7 @@ from tipdiff.jsonform import SCHEMA_VERSION, narrative_data
 from tipdiff.model import ReportCheck, Severity, Violation
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
-from tipdiff.render import environment, render_narrative, xml_safe
+from tipdiff.render import code_span, environment, render_narrative, xml_safe
 from tipdiff.validate import RULES, Rule
 
 ANNOTATIONS = 10
@@ -105,7 +107,9 @@ def _summary(run: CheckRun, profile: Profile, room: int) -> str:
         spare = room - size(bare)
         for report in run.reports:
             if report.narrative:
-                text = render_narrative(report.narrative, profile)
+                command = f"tipdiff compare {quote_path(str(report.previous))} {quote_path(report.path)} --detail full"
+                fuller = code_span(command)
+                text = render_narrative(report.narrative, profile, fuller=fuller)
                 cost = len(text.encode("utf-8")) + 200 + 2 * len(report.path.encode()) + len(str(report.previous))
                 if cost <= spare:
                     narratives[report.path], spare = text, spare - cost
@@ -162,7 +166,7 @@ def check_sarif(run: CheckRun) -> dict[str, Any]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": report.path, "uriBaseId": "SRCROOT"},
+                        "artifactLocation": {"uri": quote(report.path, safe="/"), "uriBaseId": "SRCROOT"},
                         "region": region,
                     }
                 }

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tipdiff.check import git
 from tipdiff.check.config import Layout
+from tipdiff.errors import TipdiffError
 from tipdiff.model import FileStatus
 from tipdiff.readers.text import shown
 
@@ -59,17 +60,31 @@ def _in_repository(path: Path, start: Path, root: Path) -> str:
     return "" if relative == "." else relative
 
 
-def named_files(paths: list[str], start: Path, root: Path, layout: Layout) -> list[Planned]:
-    """The reports named on the command line; a folder stands for the reports in it."""
-    plan = []
+def named_files(paths: list[str], start: Path, here) -> list[Planned]:
+    """The files named on the command line; a folder stands for every file in it that the
+    layout could name (the misnamed ones too, so that they are reported)."""
+    plan, root, layout = [], here.root, here.layout
     for given in paths:
         name = _in_repository(Path(given), start, root)
-        if (root / name).is_dir() and not (root / name).is_symlink():
-            inside = sorted(layout.reports(work_tree_files(root, layout)).values())
-            plan += [Planned(p, FileStatus.NAMED) for p in inside if not name or p.startswith(name.rstrip("/") + "/")]
+        folder = root / name
+        if folder.is_dir() and not folder.is_symlink():
+            inside = [
+                p for p in _files_under(folder, root) if not layout.excluded(p) and (layout.under(p) or layout.place(p))
+            ]
+            if not inside:
+                raise TipdiffError(f"{shown(given)}: holds no reports (the layout is {layout.pattern})")
+            plan += [Planned(p, FileStatus.NAMED) for p in inside]
+        elif not folder.exists() and not folder.is_symlink():
+            raise TipdiffError(f"{shown(given)}: no such file or folder")
         else:
             plan.append(Planned(name, FileStatus.NAMED))
     return list({item.path: item for item in plan}.values())
+
+
+def _files_under(folder: Path, root: Path) -> list[str]:
+    """Every file in a folder, named as the repository names it, git's own folder left out."""
+    named = (p.relative_to(root) if p.is_relative_to(root) else p for p in folder.rglob("*") if p.is_file())
+    return sorted(p.as_posix() for p in named if ".git" not in p.parts)
 
 
 def changed_files(changes: Iterable[git.FileChange], layout: Layout, root: Path, since: str):

@@ -417,7 +417,8 @@ def check(
             write_atomically(path, [rendered(form)])
         if output is None or str(output) == "-":
             sys.stdout.write(rendered(format))
-        if os.environ.get("GITHUB_ACTIONS") == "true" and format == "text" and (output is None or str(output) == "-"):
+        to_file = output is not None and str(output) != "-"
+        if os.environ.get("GITHUB_ACTIONS") == "true" and (format == "text" or to_file):
             sys.stdout.write(render_check(run, "annotations"))  # machine output on stdout stays unmixed
         if target := summary or (
             Path(os.environ["GITHUB_STEP_SUMMARY"]) if os.environ.get("GITHUB_STEP_SUMMARY") else None
