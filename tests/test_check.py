@@ -570,8 +570,10 @@ def test_configuration_in_tipdiff_toml(repo, capsys):
     [
         (
             "severty = {}",
-            "no setting is called 'severty' (the settings are pattern, profile, exclude, baseline,"
-            " near_identical, severity, ignore)",
+            (
+                "no setting is called 'severty' (the settings are pattern, profile, exclude, baseline,"
+                " near_identical, severity, ignore)"
+            ),
         ),
         (
             'ignore = [{ rule = "TD401", reason = "r", contain = "x" }]',
