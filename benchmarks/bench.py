@@ -12,6 +12,7 @@
 5. Reports as published: one country out of a year's PDF of about 600 pages (written here
    with reportlab, from the test extras), the list of its countries, a comparison of two
    such PDFs, and a saved web page of more than 5 MB.
+6. `tipdiff check --base` on pull requests adding 1, 10 and 40 reports to a repository.
 """
 
 import argparse
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -170,13 +172,51 @@ def timeline_series(repeat: int) -> None:
         print(f"\ntimeline of 20 editions, fresh process, median of {repeat}: {seconds:.2f} s")
 
 
+def check_pull_requests(repeat: int, countries: tuple[int, ...] = (1, 10, 40)) -> None:
+    """`tipdiff check --base` on a pull request that adds the 2023 report of N countries (each
+    read against its 2022) and edits the 2022 report of one more (read at the base too, and its
+    2023 read again): what a CI job waits for."""
+    texts = {year: (EXAMPLES / f"{year}.txt").read_text(encoding="utf-8") for year in (2022, 2023)}
+    print(f"\ntipdiff check --base on a pull request, fresh process, median of {repeat}")
+    for count in countries:
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+
+            def git(*args: str, root: Path = root) -> None:
+                subprocess.run(["git", "-C", str(root), "-c", "user.name=b", "-c", "user.email=b@b", *args],
+                               check=True, capture_output=True)  # fmt: skip
+
+            for number in range(count + 1):
+                (root / "reports" / f"country{number}").mkdir(parents=True)
+                (root / "reports" / f"country{number}" / "2022.txt").write_text(texts[2022], encoding="utf-8")
+            (root / "reports" / f"country{count}" / "2023.txt").write_text(texts[2023], encoding="utf-8")
+            git("init", "-q")
+            git("add", "-A")
+            git("commit", "-qm", "base")
+            for number in range(count):
+                (root / "reports" / f"country{number}" / "2023.txt").write_text(texts[2023], encoding="utf-8")
+            edited = root / "reports" / f"country{count}" / "2022.txt"
+            edited.write_text(texts[2022].replace("621 state", "650 state"), encoding="utf-8")
+            git("add", "-A")
+            git("commit", "-qm", "pull request")
+            command = [sys.executable, "-m", "tipdiff", "check", "--base", "HEAD~1", "-f", "json"]
+            seconds = median_seconds(
+                partial(subprocess.run, command, cwd=root, check=False, capture_output=True), repeat
+            )
+            print(f"  {count:>3} new reports + 1 edited year {seconds:8.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--sizes", default="1,4,16,64", help="repeat counts for the scaling table")
     parser.add_argument("--only-published", action="store_true", help="only the PDF, web page and timeline timings")
+    parser.add_argument("--only-check", action="store_true", help="only the `tipdiff check` timings")
     arguments = parser.parse_args()
     repeat = arguments.repeat
+    if arguments.only_check:
+        check_pull_requests(3)
+        return
     if arguments.only_published:
         published(max(3, repeat // 4))
         timeline_series(3)
@@ -220,6 +260,7 @@ def main() -> None:
     scaling([int(n) for n in arguments.sizes.split(",")])
     timeline_series(3)
     published(max(3, repeat // 4))
+    check_pull_requests(3)
 
 
 if __name__ == "__main__":
