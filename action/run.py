@@ -57,12 +57,7 @@ def _base(env) -> str | None:
     """The ref to compare with, fetched if need be; None to check every report."""
     event = env.get("GITHUB_EVENT_NAME", "")
     if env.get("INPUT_BASE"):
-        ref = env["INPUT_BASE"]
-        if _shallow() or not _has(ref):
-            branch = ref.removeprefix("origin/")
-            _fetch(f"+refs/heads/{branch}:refs/remotes/origin/{branch}" if ref != branch else ref, f"the base {ref}")
-            ref = ref if _has(ref) else "FETCH_HEAD"
-        return ref
+        return _given(env["INPUT_BASE"])
     if event in PULL_REQUESTS and env.get("GITHUB_BASE_REF"):
         return _branch(env["GITHUB_BASE_REF"], "the base branch")
     if event == "push":
@@ -84,6 +79,20 @@ def _base(env) -> str | None:
         return before
     print(f"::notice title=tipdiff check::a {event or 'manual'} run compares nothing: every report is checked")
     return None
+
+
+def _given(ref: str) -> str:
+    """The `base` input: any ref or commit; in a shallow checkout the history is fetched, and a
+    branch only origin has is taken from there."""
+    if _shallow():
+        _fetch("HEAD", "the history", unshallow=True)
+    if _has(ref):
+        return ref
+    branch = ref.removeprefix("origin/")
+    try:
+        return _branch(branch, "the base branch")
+    except Unavailable:
+        raise Unavailable(f"the base {ref} names no commit here, and origin has no branch {branch}") from None
 
 
 def _branch(branch: str, what: str) -> str:
@@ -113,9 +122,9 @@ def _has(ref: str) -> bool:
     return _git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").returncode == 0
 
 
-def _fetch(refspec: str, what: str) -> None:
+def _fetch(refspec: str, what: str, unshallow: bool = False) -> None:
     """Fetch `refspec` from origin with the whole history, so that the merge base is there."""
-    deepen = ["--unshallow"] if _shallow() else []
+    deepen = ["--unshallow"] if unshallow or _shallow() else []
     done = _git("fetch", "--no-tags", "--quiet", *deepen, "origin", refspec)
     if done.returncode != 0:
         why = (done.stderr.strip().splitlines() or ["git fetch failed"])[-1].removeprefix("fatal: ")

@@ -176,6 +176,11 @@ def test_the_base_input_is_fetched_in_a_shallow_checkout(origin, tmp_path):
     done, outputs, _ = run_step(clone, tmp_path, "pull_request", INPUT_BASE="origin/main")
     assert done.returncode == 0, done.stdout + done.stderr
     assert outputs["reports"] == "1"
+    done, outputs, _ = run_step(shallow_clone(origin, tmp_path / "again"), tmp_path, "push", INPUT_BASE="main")
+    assert "tipdiff check --base origin/main" in done.stdout and outputs["reports"] == "1"
+    done, outputs, _ = run_step(clone, tmp_path, "push", INPUT_BASE="no-such-branch")
+    assert done.stdout == ("::error title=tipdiff check::the base no-such-branch names no commit here,"
+                           " and origin has no branch no-such-branch\n") and outputs["exit-code"] == "2"  # fmt: skip
 
 
 @pytest.mark.slow

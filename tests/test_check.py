@@ -118,7 +118,7 @@ def test_an_unreadable_report_fails_its_rule(repo, capsys):
     (repo / "reports" / "mexico" / "2023.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
     code, out, _ = run(capsys, "reports/mexico/2023.txt")
     assert code == 1
-    assert re.search(r"line 1 +error +TD001 +reports/mexico/2023.txt: is a binary file, not text", out)
+    assert "\nreports/mexico/2023.txt (mexico 2023)\n  line 1    error   TD001  is a binary file, not text\n" in out
 
 
 # --- every changed path accounted for --------------------------------------------------------
@@ -134,19 +134,23 @@ def test_a_misnamed_report_alone_fails(repo, capsys, name):
 
 
 @pytest.mark.slow
-def test_a_misnamed_file_beside_a_good_report_is_a_warning(repo, capsys):
+@pytest.mark.parametrize("name", ["notes.docx", "notes.txt"])
+def test_a_misnamed_file_beside_a_good_report_is_one_warning(repo, capsys, name):
     (repo / "reports" / "mexico" / "2023.txt").write_text(report_2023(), encoding="utf-8")
-    add(repo, "reports/mexico/notes.docx", "minutes")
-    assert run(capsys, "--base", "HEAD~1")[0] == 0
-    code, out, _ = run(capsys, "--base", "HEAD~1", "--strict")
-    assert code == 1 and re.search(r"notes.docx \(added\)\n  line 1 +warning TD003 +does not fit the layout", out)
+    add(repo, f"reports/mexico/{name}", "Notes for the desk officer")
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert code == 0 and re.search(
+        rf"{name} \(added\)\n  line 1 +warning TD003 +does not fit the layout[^\n]*\n\n", out
+    )
+    assert run(capsys, "--base", "HEAD~1", "--strict")[0] == 1
 
 
 def test_a_country_folder_spelled_otherwise_is_named(repo, capsys):
     add(repo, "reports/Mexico/2023.txt", report_2023())
     _, out, _ = run(capsys, "--base", "HEAD~1")
-    assert re.search(r"warning TD003 +filed under Mexico, but the country's other reports are under mexico", out)
-    assert "compared with reports" not in out
+    assert re.search(r"warning TD003 +filed under Mexico, but the country's other reports are under mexico:"
+                     r" move it there", out)  # fmt: skip
+    assert "(added; Mexico 2023, compared with reports/mexico/2022.txt)" in out  # read against its years all the same
     assert run(capsys, "--base", "HEAD~1", "--strict")[0] == 1
 
 
@@ -155,7 +159,7 @@ def test_files_outside_the_reports_folder_are_listed_as_not_checked(repo, capsys
     add(repo, "reports/README.md", "What is here.\n")
     code, out, _ = run(capsys, "--base", "HEAD~2")
     assert code == 0
-    assert "No reports to check: no file in reports/ changed since HEAD~2." in out
+    assert "No reports to check: no report in reports/ changed since HEAD~2." in out
     assert "  README.md: outside the reports folder reports/" in out
     assert "  reports/README.md: excluded: not a report by its name or the settings" in out
 
@@ -179,6 +183,15 @@ def test_a_renamed_year_fails(repo, capsys):
     assert re.search(r"TD005 +renamed to reports/mexico/2021.txt: the published report of mexico for 2022", out)
     assert re.search(r"2021.txt \(renamed from reports/mexico/2022.txt; mexico 2021\)", out)
     assert re.search(r"error +TD105 +the file is named for 2021, but its title says 2022", out)
+
+
+def test_a_country_folder_renamed_on_purpose_loses_no_year(repo, capsys):
+    add(repo, "2023.txt", report_2023())
+    git(repo, "mv", "reports/mexico", "reports/méxico")
+    commit(repo, "rename the folder")
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert "TD005" not in out and "(renamed from reports/mexico/2023.txt; méxico 2023, compared with" in out
+    assert code == 0
 
 
 def test_a_report_renamed_within_its_year_keeps_its_year(repo, capsys):
@@ -290,12 +303,42 @@ def test_paths_limit_the_changes_looked_at(repo, capsys):
     code, out, _ = run(capsys, "--base", "HEAD~2", "--", "reports/mexico")
     assert code == 0 and "guatemala" not in out and "1 report checked" in out
     assert run(capsys, "--base", "HEAD~1", "--", "reports/mexico")[1] == (
-        "No reports to check: no file in reports/mexico changed since HEAD~1.\n"
+        "No reports to check: no report in reports/mexico changed since HEAD~1.\n"
+    )
+
+
+def test_a_path_given_with_base_must_name_something(repo, capsys):
+    add(repo, "2023.txt", report_2023())
+    assert run(capsys, "--base", "HEAD~1", "reports/nowhere") == (
+        2, "", "Error: reports/nowhere: no such file or folder, now or at HEAD~1\n",
+    )  # fmt: skip
+    git(repo, "rm", "-rq", "reports/mexico")
+    commit(repo, "delete the country")
+    code, out, _ = run(capsys, "--base", "HEAD~1", "reports/mexico")  # there at the base: fine
+    assert code == 1 and out.count("error   TD005") == 2
+
+
+def test_a_year_still_to_come_is_warned(repo, capsys):
+    add(repo, "2999.txt", report_2023())
+    _, out, _ = run(capsys, "--base", "HEAD~1")
+    assert re.search(r"warning TD107 +the file is named for 2999, a year still to come", out)
+
+
+def test_a_report_saved_with_crlf_line_ends_brings_no_old_warning_back(repo, capsys):
+    add(repo, "2023.txt", report_2023())
+    (repo / "reports" / "mexico" / "2023.txt").write_bytes(report_2023().replace("\n", "\r\n").encode())
+    commit(repo, "crlf")
+    code, out, _ = run(capsys, "--base", "HEAD~1", "--strict")
+    assert (
+        code == 0
+        and "reports/mexico/2023.txt (modified; mexico 2023, compared with reports/mexico/2022.txt):"
+        " no new findings\n  2 warnings on lines this change did not touch"
+        in out
     )
 
 
 def test_nothing_changed(repo, capsys):
-    assert run(capsys, "--base", "HEAD") == (0, "No reports to check: no file in reports/ changed since HEAD.\n", "")
+    assert run(capsys, "--base", "HEAD") == (0, "No reports to check: no report in reports/ changed since HEAD.\n", "")
 
 
 @pytest.mark.parametrize(
@@ -385,11 +428,16 @@ def test_a_baseline_accepts_findings_with_a_reason(repo, capsys):
     assert {f["rule"] for f in baseline["findings"]} == {"TD202", "TD302"}
     code, out, _ = run(capsys, "--base", "HEAD~1", "--strict", "--baseline", "tipdiff-baseline.json")
     assert code == 0 and re.search(r"accepted TD302 +web page furniture: .* \(reason: kept as published\)", out)
+    # each accepted finding is accepted once: the same furniture pasted again is new
+    (repo / "reports" / "mexico" / "2023.txt").write_text(report_2023() + "\nOriginal source can be found here.\n")
+    commit(repo, "again")
+    code, out, _ = run(capsys, "--base", "HEAD~1", "--baseline", "tipdiff-baseline.json")
+    assert re.search(r"line \d+ +warning TD302 +web page furniture", out) and "accepted TD302" in out
     # findings move with their lines: the baseline still holds after a paragraph above them is added
     text = report_2023().replace("PROTECTION\n", "PROTECTION\nA new first paragraph.\n")
     (repo / "pyproject.toml").write_text('[tool.tipdiff]\nbaseline = "tipdiff-baseline.json"\n', encoding="utf-8")
     add(repo, "2023.txt", text)
-    code, out, _ = run(capsys, "--base", "HEAD~2", "--strict")
+    code, out, _ = run(capsys, "--base", "HEAD~3", "--strict")
     assert code == 0 and "accepted TD202" in out
 
 
@@ -468,15 +516,17 @@ def test_several_outputs_at_once(repo, capsys, monkeypatch, tmp_path):
     assert "<details><summary>What changed in <code>reports/mexico/2023.txt</code>" in summary.read_text()
 
 
-@pytest.mark.parametrize("option", ["--sarif", "-o", "--write-baseline"])
-def test_an_output_never_overwrites_a_report(repo, capsys, option):
+@pytest.mark.parametrize(
+    ("option", "target"),
+    [("--sarif", "reports/mexico/../mexico/2023.txt"), ("-o", "reports/mexico/2022.txt"),
+     ("--write-baseline", "reports/mexico/2023.txt"), ("--junit", "reports/out.xml")],
+)  # fmt: skip
+def test_an_output_never_overwrites_a_report(repo, capsys, option, target):
     add(repo, "2023.txt", report_2023())
-    code, out, err = run(capsys, "--base", "HEAD~1", option, "reports/mexico/../mexico/2023.txt", "--reason", "r")
+    code, out, err = run(capsys, "--base", "HEAD~1", option, target, "--reason", "r")
     assert (code, out) == (2, "")
-    assert (
-        err
-        == "Error: reports/mexico/../mexico/2023.txt: is one of the reports checked; write the output to another file\n"
-    )
+    assert err == f"Error: {target}: is in the reports folder or one of the reports checked; write it elsewhere\n"
+    assert not (repo / "reports" / "out.xml").exists()
     assert (repo / "reports" / "mexico" / "2023.txt").read_text(encoding="utf-8") == report_2023()
 
 

@@ -45,6 +45,8 @@ RULES = {
              "rename the file for the year its title states, or correct the title"),
         Rule("TD106", Severity.WARNING, "the year in the file's name fits the years its text mentions",
              "check that the file holds the report of the year it is named for"),
+        Rule("TD107", Severity.WARNING, "the year in the file's name has come",
+             "name the file for the year of the report (a year's report comes out in that year)"),
         Rule("TD201", Severity.ERROR, "every required section is there",
              "restore the section from the published report"),
         Rule("TD202", Severity.WARNING, "every section has its heading (a missing one was inferred)",

@@ -13,6 +13,8 @@ Reports live at paths that say their country and year (by default
   for; findings accepted in the settings or a baseline file are listed with their reasons.
 """
 
+import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,15 @@ from tipdiff.check import git
 from tipdiff.check.baseline import Acceptance, load_baseline, settled
 from tipdiff.check.config import BadConfig, load_config
 from tipdiff.check.git import GitFailed
-from tipdiff.check.plan import Ignored, changed_files, named_files, neighbours, under_paths, work_tree_files
+from tipdiff.check.plan import (
+    Ignored,
+    changed_files,
+    check_paths_exist,
+    named_files,
+    neighbours,
+    under_paths,
+    work_tree_files,
+)
 from tipdiff.check.reading import Tree, check_file, deleted, earlier_findings, recheck
 from tipdiff.errors import TipdiffError
 from tipdiff.model import ReportCheck, Severity
@@ -47,6 +57,16 @@ class CheckRun:
     """The repository's work tree."""
     within: tuple[str, ...] = ()
     """The paths the changes looked at were limited to (all, when empty)."""
+
+    def holds(self, file: Path) -> bool:
+        """Whether a file is one of the reports checked or in the reports folder: no output may
+        be written there."""
+        if self.root is None:
+            return False
+        target = Path(os.path.realpath(file))
+        if any(target == Path(os.path.realpath(self.root / r.path)) for r in self.reports):
+            return True
+        return bool(self.folder) and target.is_relative_to(Path(os.path.realpath(self.root / self.folder)))
 
     @property
     def scope(self) -> str:
@@ -103,24 +123,25 @@ def run_check(
         if found_root is None:
             raise GitFailed(f"--base needs a git repository, and {shown(start)} is in none")
         since = git.merge_base(root, git.commit_of(root, base))
+        there = Tree(root, git.files_at(root, since), layout, since)
+        check_paths_exist(paths, start, root, there.files, base)
         changes = [c for c in git.changes_since(root, since) if under_paths(c, paths, start, root)]
         plan, ignored, gone = changed_files(changes, layout, root, since)
-        there = Tree(root, git.files_at(root, since), layout, since)
 
     checks: list[ReportCheck] = []
     total = len(plan) + len(gone)
     for item in plan:
         begin(f"Checking {shown(item.path)}", total)
-        known = earlier_findings(item.path, there, config) if item.touched is not None else frozenset()
+        known = earlier_findings(item.path, there, config) if item.touched is not None else Counter()
         checks.append(settled(check_file(item, here, there, config), item.touched, known, acceptance, every))
     for path, renamed_to in gone:
         begin(f"Checking {shown(path)}", total)
-        if kept := here.reports.get(layout.place(path)):  # type: ignore[arg-type]
+        if kept := here.holds_year(*layout.place(path)):  # type: ignore[misc]
             ignored.append(
                 Ignored(shown(path), f"{'renamed' if renamed_to else 'deleted'}; {shown(kept)} holds its year")
             )
         else:
-            checks.append(settled(deleted(path, renamed_to, config), None, frozenset(), acceptance, every))
+            checks.append(settled(deleted(path, renamed_to, config), None, Counter(), acceptance, every))
 
     changed = [item.path for item in plan] + [path for path, _ in gone]
     years = {where for path in changed if (where := layout.place(path)) and not layout.misfit(path)}

@@ -8,6 +8,7 @@ taken out, so that it stays accepted when lines above it are added or removed.
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -34,18 +35,21 @@ class Acceptance:
     """Which findings are accepted, and why."""
 
     ignores: tuple[Ignore, ...] = ()
-    baseline: dict[str, str] | None = None
-    """Fingerprint -> reason."""
+    baseline: dict[str, list[str]] | None = None
+    """Fingerprint -> the reason of each finding accepted with it (the same finding can be
+    there more than once: each copy is accepted once)."""
 
-    def reason(self, path: str, violation: Violation) -> str | None:
+    def reason(self, path: str, violation: Violation, copy: int = 0) -> str | None:
+        """Why the finding is accepted, or None; `copy` counts the same finding before it."""
         for ignore in self.ignores:
             if ignore.covers(violation.rule, path, violation.message):
                 return ignore.reason
-        return (self.baseline or {}).get(fingerprint(path, violation))
+        reasons = (self.baseline or {}).get(fingerprint(path, violation), [])
+        return reasons[copy] if copy < len(reasons) else None
 
 
-def load_baseline(file: Path) -> dict[str, str]:
-    """The accepted findings of a baseline file: fingerprint -> reason."""
+def load_baseline(file: Path) -> dict[str, list[str]]:
+    """The accepted findings of a baseline file: fingerprint -> the reason of each."""
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -58,7 +62,10 @@ def load_baseline(file: Path) -> dict[str, str]:
         for f in findings
     ):
         raise BadConfig(f"{file}: not a tipdiff baseline (each finding needs a fingerprint and a reason)")
-    return {f["fingerprint"]: f["reason"] for f in findings}
+    accepted: dict[str, list[str]] = {}
+    for finding in findings:
+        accepted.setdefault(finding["fingerprint"], []).append(finding["reason"])
+    return accepted
 
 
 def baseline_data(findings: list[tuple[str, Violation, str]]) -> dict:
@@ -77,23 +84,27 @@ def gist(violation: Violation) -> str:
 
 
 def settled(
-    check: ReportCheck, touched: frozenset[int] | None, known: frozenset[str], acceptance: Acceptance, every: bool
+    check: ReportCheck, touched: frozenset[int] | None, known: Counter[str], acceptance: Acceptance, every: bool
 ) -> ReportCheck:
     """The findings to show. Accepted ones are set apart with their reasons. Unless `every`,
-    what was already there before the change (`known`, by gist) is set apart too: in a file the
-    change edited, a warning on a line it did not touch (errors always stay); in a report read
-    again only because its previous report changed, any finding. `touched` None: a new file."""
+    what was already there before the change (`known`: how many times each gist was found) is
+    set apart too: in a file the change edited, a warning on a line it did not touch (errors
+    always stay); in a report read again only because its previous report changed, any
+    finding. `touched` None: a new file."""
     shown_now, untouched, accepted = [], [], []
     edited = check.status is not FileStatus.RECHECKED
+    copies: Counter[str] = Counter()
     for violation in check.violations:
-        reason = acceptance.reason(check.path, violation)
+        copy = copies[gist(violation)]
+        copies[gist(violation)] += 1
+        reason = acceptance.reason(check.path, violation, copy)
         lines = range(violation.line, (violation.end_line or violation.line) + 1)
         if reason is not None:
             accepted.append(Accepted(violation, reason))
         elif (
             every
             or touched is None
-            or gist(violation) not in known
+            or copy >= known[gist(violation)]
             or (edited and (violation.severity is Severity.ERROR or any(line in touched for line in lines)))
         ):
             shown_now.append(violation)

@@ -87,8 +87,9 @@ _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 def touched_lines(root: Path, commit: str, path: str) -> frozenset[int] | None:
     """The lines of `path` at HEAD that the change since `commit` wrote; where lines were only
-    deleted, the lines on either side of the gap. None for a file git does not diff by lines."""
-    diff = _git(root, "diff", "-U0", "--no-color", "--no-ext-diff", "--no-relative", commit, "HEAD", "--", path)
+    deleted, the lines on either side of the gap. Changes of white space alone (a file saved
+    with CRLF line ends) touch nothing. None for a file git does not diff by lines."""
+    diff = _git(root, "diff", "-U0", "-w", "--no-color", "--no-ext-diff", "--no-relative", commit, "HEAD", "--", path)
     if not _HUNK.search(diff) and diff:
         return None  # "Binary files differ"
     lines: set[int] = set()

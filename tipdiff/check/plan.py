@@ -47,6 +47,15 @@ def under_paths(change: git.FileChange, paths: list[str], start: Path, root: Pat
     return any(change.path == g or change.path.startswith(g.rstrip("/") + "/") or g == "" for g in given)
 
 
+def check_paths_exist(paths: list[str], start: Path, root: Path, earlier: tuple[str, ...], base: str) -> None:
+    """Paths given with --base name something now or at the base (a folder the change deleted);
+    a mistyped one would otherwise check nothing and pass."""
+    for given in paths:
+        name = _in_repository(Path(given), start, root)
+        if not (root / name).exists() and not any(f == name or f.startswith(name.rstrip("/") + "/") for f in earlier):
+            raise TipdiffError(f"{shown(given)}: no such file or folder, now or at {shown(base)}")
+
+
 def _in_repository(path: Path, start: Path, root: Path) -> str:
     """A path given relative to where the command runs, as the repository names it: its folders
     resolved, its last part not (a link is named as itself)."""

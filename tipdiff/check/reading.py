@@ -8,12 +8,13 @@ Findings get the repository's severities here (`configured`).
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
 from tipdiff.check import git
 from tipdiff.check.baseline import gist
-from tipdiff.check.config import REPORT_SUFFIXES, CheckConfig, Layout, slug
+from tipdiff.check.config import CheckConfig, Layout, slug
 from tipdiff.check.history import against_folder, against_previous
 from tipdiff.check.plan import Planned
 from tipdiff.errors import TipdiffError
@@ -43,9 +44,18 @@ class Tree:
         return [p for p in sorted(self.files) if self.layout.place(p) == place and not self.layout.misfit(p)]
 
     def before(self, country: str, year: int) -> str | None:
-        """The nearest earlier report of the same country."""
-        earlier = [(y, path) for (c, y), path in self.reports.items() if c == country and y < year]
-        return max(earlier)[1] if earlier else None
+        """The nearest earlier report of the same country (in a folder spelled the same, or with
+        other capitals, accents or punctuation: "Peru", "côte-d’ivoire", "costa_rica")."""
+        earlier = [
+            (y, c == country, path) for (c, y), path in self.reports.items() if slug(c) == slug(country) and y < year
+        ]
+        return max(earlier)[2] if earlier else None
+
+    def holds_year(self, country: str, year: int) -> str | None:
+        """A report of the country (its folder spelled in any of those ways) for the year."""
+        return next(
+            (path for (c, y), path in sorted(self.reports.items()) if y == year and slug(c) == slug(country)), None
+        )
 
     def text(self, path: str) -> str:
         """A file's text; what is wrong with it names the file as the repository does."""
@@ -64,18 +74,21 @@ def check_file(item: Planned, here: Tree, there: Tree | None, config: CheckConfi
     country, year = where if where else (None, None)
     base = ReportCheck(shown(path), _shown(country), year, None, (), None, item.status, _shown(item.renamed_from))
     misfit = layout.misfit(path) if layout.under(path) or where else None
-    findings = [broken("TD003", 1, misfit)] if misfit else []
-    if misfit and (where or not _readable_suffix(path)):  # a .docx: not read; a misnamed .txt: read
-        return replace(base, country=None, year=None, violations=configured(findings, config), read=False)
+    if misfit:  # notes, an index, a misnamed report: one warning, not a report's dozen errors
+        violations = configured([broken("TD003", 1, misfit)], config)
+        return replace(base, country=None, year=None, violations=violations, read=False)
+    findings: list[Violation] = []
     if not Path(path).is_absolute() and not (here.root / path).resolve().is_relative_to(here.root):
         outside = broken("TD002", 1, "links to a file outside the repository: not read")
         return replace(base, violations=configured([*findings, outside], config), read=False)
     if where:
         findings += _misfiled(where, here, there, path)
+        if where[1] > date.today().year:
+            findings.append(broken("TD107", 1, f"the file is named for {where[1]}, a year still to come"))
     try:
         found, previous, narrative = read_findings(path, here, config)
     except TipdiffError as error:
-        findings.append(broken("TD001", 1, shown(str(error))))
+        findings.append(broken("TD001", 1, shown(str(error)).removeprefix(f"{shown(path)}: ")))
         return replace(base, violations=configured(findings, config), read=False)
     return replace(
         base, previous=_shown(previous), violations=configured(findings + found, config), narrative=narrative
@@ -120,15 +133,16 @@ def read_findings(path: str, tree: Tree, config: CheckConfig) -> tuple[list[Viol
     )
 
 
-def earlier_findings(path: str, there: Tree | None, config: CheckConfig) -> frozenset[str]:
-    """The gists of what the rules found in a report before the change (none for a new one)."""
+def earlier_findings(path: str, there: Tree | None, config: CheckConfig) -> Counter[str]:
+    """What the rules found in a report before the change, by gist, with how many times each
+    (nothing for a new report)."""
     if there is None or path not in there.files:
-        return frozenset()
+        return Counter()
     try:
         found, _, _ = read_findings(path, there, config)
     except TipdiffError:
-        return frozenset()
-    return frozenset(gist(v) for v in found)
+        return Counter()
+    return Counter(gist(v) for v in configured(found, config))
 
 
 def deleted(path: str, renamed_to: str | None, config: CheckConfig) -> ReportCheck:
@@ -146,7 +160,7 @@ def _misfiled(place: tuple[str, int], here: Tree, there: Tree | None, path: str)
     found = []
     if elsewhere := _case_variant(place[0], here, there):
         found.append(broken("TD003", 1, f"filed under {shown(place[0])}, but the country's other reports are"
-                            f" under {shown(elsewhere)}: it is compared with none of them"))  # fmt: skip
+                            f" under {shown(elsewhere)}: move it there"))  # fmt: skip
     if twins := [p for p in here.holding(place) if p != path]:
         found.append(broken("TD003", 1, f"{', '.join(map(shown, twins))} also holds {shown(place[0])} {place[1]}:"
                             " keep one file for a year"))  # fmt: skip
@@ -174,10 +188,6 @@ def configured(violations, config: CheckConfig) -> tuple[Violation, ...]:
         if severity is not None:
             kept.append(replace(violation, severity=severity))
     return tuple(sorted(kept, key=lambda v: (v.line, v.rule)))
-
-
-def _readable_suffix(path: str) -> bool:
-    return "." in path.rsplit("/", 1)[-1] and path.rsplit(".", 1)[-1].lower() in REPORT_SUFFIXES
 
 
 def _shown(path: str | None) -> str | None:

@@ -403,15 +403,18 @@ def check(
         targets = [(path, form) for path, form in outputs if path is not None and str(path) != "-"]
         with terminal.progress(None, watched(None)) as step:
             run = run_check([str(p) for p in paths or []], base, Path.cwd(), strict, every, step, baseline)
-        read = [run.root / report.path for report in run.reports if run.root and report.read]
-        for path, _ in [*targets, (write_baseline, "json")]:
-            if path is not None and any(_same_file(path, report) for report in read):
-                raise TipdiffError(f"{path}: is one of the reports checked; write the output to another file")
+        for path in [*(target for target, _ in targets), write_baseline, summary]:
+            if path is not None and run.holds(path):
+                raise TipdiffError(
+                    f"{path}: is in the reports folder or one of the reports checked; write it elsewhere"
+                )
         if write_baseline is not None:
             found = [(r.path, v, reason) for r in run.reports for v in (*r.violations, *r.untouched)]
             found += [(r.path, a.violation, a.reason) for r in run.reports for a in r.accepted]
             write_atomically(write_baseline, [json.dumps(baseline_data(found), ensure_ascii=False, indent=2) + "\n"])
-            typer.echo(f"Wrote {len(found)} accepted findings to {shown(write_baseline)}", err=True)
+            typer.echo(
+                f"Wrote {len(found)} accepted finding{'s' * (len(found) != 1)} to {shown(write_baseline)}", err=True
+            )
             raise typer.Exit(0)
         for path, form in targets:
             write_atomically(path, [rendered(form)])
