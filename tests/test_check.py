@@ -175,6 +175,7 @@ def test_a_deleted_report_fails_and_its_neighbour_is_read_again(repo, capsys):
     assert "reports/mexico/2023.txt (re-checked; mexico 2023)" in out  # it has no previous report now
 
 
+@pytest.mark.slow
 def test_a_renamed_year_fails(repo, capsys):
     git(repo, "mv", "reports/mexico/2022.txt", "reports/mexico/2021.txt")
     commit(repo, "rename")
@@ -219,6 +220,7 @@ def test_editing_a_published_year_rechecks_the_next(repo, capsys):
     assert code == 0 and run(capsys, "--base", "HEAD~1", "--strict")[0] == 1
 
 
+@pytest.mark.slow
 def test_a_finding_the_change_causes_is_shown_though_its_line_was_not_touched(repo, capsys):
     """2022's figure edited and an unrelated line of 2023 edited too: 2023 now contradicts 2022,
     on a line the change did not touch, and that is new: it is shown."""
@@ -243,6 +245,7 @@ def test_adding_an_earlier_year_rechecks_the_next(repo, capsys):
     assert re.search(r"error +TD402 +100% of its sentences \(\d+ of \d+\) are word for word as in", out)
 
 
+@pytest.mark.slow
 def test_non_ascii_paths_and_a_sub_folder(repo, capsys, monkeypatch):
     add(repo, "reports/côte-d'ivoire/2023 draft?.txt", "x")
     add(repo, "reports/côte-d'ivoire/2022.txt", report_2022())
@@ -318,6 +321,7 @@ def test_a_path_given_with_base_must_name_something(repo, capsys):
     assert code == 1 and out.count("error   TD005") == 2
 
 
+@pytest.mark.slow
 def test_a_year_still_to_come_is_warned(repo, capsys):
     add(repo, "2999.txt", report_2023())
     _, out, _ = run(capsys, "--base", "HEAD~1")
@@ -399,6 +403,7 @@ def test_dropped_sections_of_the_previous_report_are_warned(repo, capsys):
     assert code == 0 and re.search(r"warning TD404 +no Annex section, where reports/mexico/2022.txt had one", out)
 
 
+@pytest.mark.slow
 # --- changed lines, baselines, ignores ------------------------------------------------------------
 
 
@@ -516,6 +521,7 @@ def test_several_outputs_at_once(repo, capsys, monkeypatch, tmp_path):
     assert "<details><summary>What changed in <code>reports/mexico/2023.txt</code>" in summary.read_text()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("option", "target"),
     [("--sarif", "reports/mexico/../mexico/2023.txt"), ("-o", "reports/mexico/2022.txt"),
@@ -565,6 +571,7 @@ def test_junit_is_valid_xml_whatever_a_message_quotes(repo, capsys):
     ET.fromstring(out)  # parses
 
 
+@pytest.mark.slow
 def test_workflow_escaping():
     assert workflow_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
     assert workflow_property("a:b,c%") == "a%3Ab%2Cc%25"
