@@ -13,7 +13,7 @@ from tipdiff.profiles import GENERIC, Profile
 from tipdiff.profiles.tip import TIP
 from tipdiff.render import render, to_html, to_json, to_markdown
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "GENERIC",

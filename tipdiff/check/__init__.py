@@ -51,8 +51,6 @@ class CheckRun:
     ignored: tuple[Ignored, ...] = ()
     folder: str = ""
     """The reports folder of the layout ("reports/")."""
-    every: bool = False
-    """Warnings on lines the change did not touch are shown too (--all)."""
     root: Path | None = None
     """The repository's work tree."""
     within: tuple[str, ...] = ()
@@ -150,4 +148,4 @@ def run_check(
         known = earlier_findings(path, there, config)
         checks.append(settled(recheck(path, here, config), frozenset(), known, acceptance, every))
     within = tuple(shown(p) for p in paths) if base is not None else ()
-    return CheckRun(tuple(checks), strict, base, tuple(ignored), layout.folder, every, root, within)
+    return CheckRun(tuple(checks), strict, base, tuple(ignored), layout.folder, root, within)

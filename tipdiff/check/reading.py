@@ -31,7 +31,7 @@ class Tree:
 
     root: Path
     files: tuple[str, ...]
-    """Its files the layout's pattern could name."""
+    """Its files (every file of a commit; in the work tree, those the pattern could name)."""
     layout: Layout
     commit: str | None = None
 
