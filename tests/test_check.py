@@ -114,6 +114,17 @@ def test_a_paragraph_pasted_twice_is_one_finding(repo, capsys):
     assert re.match(r"these \d+ sentences are already on line \d+", message)
 
 
+def test_a_repeat_is_reported_where_the_change_wrote_it(repo, capsys):
+    add(repo, "2023.txt", report_2023())
+    lines = report_2023().splitlines(keepends=True)
+    later = lines[25].split(". ")[0] + "."  # the first sentence of line 26
+    lines[19] = lines[19].rstrip("\n") + " " + later + "\n"  # pasted into line 20, above its first copy
+    (repo / "reports" / "mexico" / "2023.txt").write_text("".join(lines), encoding="utf-8")
+    commit(repo, "a sentence pasted above")
+    _, out, _ = run(capsys, "--base", "HEAD~1")
+    assert re.search(r"line 20 +error +TD301 +this sentence is said again on line 26: ", out), out
+
+
 def test_an_unreadable_report_fails_its_rule(repo, capsys):
     (repo / "reports" / "mexico" / "2023.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
     code, out, _ = run(capsys, "reports/mexico/2023.txt")

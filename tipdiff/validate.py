@@ -80,8 +80,12 @@ DUPLICATE_WORDS = 4
 _COMPLETE = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
-def validate(text: str, report: Report, profile: Profile, path_year: int | None) -> tuple[Violation, ...]:
-    """Every rule the report breaks, in line order; `path_year` is the year its file name gives."""
+def validate(
+    text: str, report: Report, profile: Profile, path_year: int | None, written: frozenset[int] | None = None
+) -> tuple[Violation, ...]:
+    """Every rule the report breaks, in line order; `path_year` is the year its file name gives.
+    `written`: the lines a change wrote, so that of two copies of a passage the one it wrote is
+    the one reported (the later one, when neither or both are)."""
     blocks = split_blocks(text, report.format)
     facts = stated_facts(report, profile)
     first_line = report.sections[0].line if report.sections else 1
@@ -117,12 +121,14 @@ def validate(text: str, report: Report, profile: Profile, path_year: int | None)
 
     for run in _repeated_runs(report):
         (first, copy), (last, last_copy) = run[0], run[-1]
-        if len(run) == 1:
-            message = f"this sentence is already on line {copy}: \u201c{first.text[:60]}\u2026\u201d"
-        else:  # a passage pasted twice is one finding, not one per sentence
-            lines = f"lines {copy}-{last_copy}" if last_copy != copy else f"line {copy}"
-            message = f"these {len(run)} sentences are already on {lines}: \u201c{first.text[:60]}\u2026\u201d"
-        violate("TD301", first.line, message, last.line if last.line != first.line else None)
+        at, end, other, other_end = first.line, last.line, copy, last_copy
+        said = "already on"
+        if written is not None and at not in written and copy in written:  # the earlier copy is the new one
+            at, end, other, other_end, said = copy, last_copy, first.line, last.line, "said again on"
+        lines = f"lines {other}-{other_end}" if other_end != other else f"line {other}"
+        what = "this sentence is" if len(run) == 1 else f"these {len(run)} sentences are"
+        message = f"{what} {said} {lines}: \u201c{first.text[:60]}\u2026\u201d"  # a pasted passage is one finding
+        violate("TD301", at, message, end if end != at else None)
 
     units = [u for block in blocks if block.kind is not BlockKind.HEADING for u in split_units(block)]
     for unit in units:

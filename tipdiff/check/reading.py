@@ -86,7 +86,7 @@ def check_file(item: Planned, here: Tree, there: Tree | None, config: CheckConfi
         if where[1] > date.today().year:
             findings.append(broken("TD107", 1, f"the file is named for {where[1]}, a year still to come"))
     try:
-        found, previous, narrative = read_findings(path, here, config)
+        found, previous, narrative = read_findings(path, here, config, item.touched)
     except TipdiffError as error:
         findings.append(broken("TD001", 1, shown(str(error)).removeprefix(f"{shown(path)}: ")))
         return replace(base, violations=configured(findings, config), read=False)
@@ -106,14 +106,16 @@ def recheck(path: str, here: Tree, config: CheckConfig) -> ReportCheck:
     return replace(base, previous=_shown(previous), violations=configured(found, config), narrative=narrative)
 
 
-def read_findings(path: str, tree: Tree, config: CheckConfig) -> tuple[list[Violation], str | None, Narrative | None]:
+def read_findings(
+    path: str, tree: Tree, config: CheckConfig, written: frozenset[int] | None = None
+) -> tuple[list[Violation], str | None, Narrative | None]:
     """What the rules find in one report of `tree`, the previous report it was read against, and
-    the narrative of what changed since it."""
+    the narrative of what changed since it; `written` as in `validate`."""
     profile = config.profile
     where = config.layout.place(path) if not config.layout.misfit(path) else None
     text = tree.text(path)
     report = parse_report(text, shown(path), profile=profile)
-    found = list(validate(text, report, profile, where[1] if where else None))
+    found = list(validate(text, report, profile, where[1] if where else None, written))
     if not where:
         return found, None, None
     found += against_folder(report, where[0], profile)
