@@ -36,17 +36,21 @@ def main() -> int:
         print(f"::error title=tipdiff check::{problem}")
         _outputs(env, 2, results)
         return 2
-    paths = [p for p in env.get("INPUT_PATHS", "").splitlines() if p.strip()]
+    paths = [p.strip() for p in env.get("INPUT_PATHS", "").splitlines() if p.strip()]
     args = ["check", *(["--base", base] if base else []), "--json", str(results)]
     for name in ("sarif", "junit"):
         if env.get(f"INPUT_{name.upper()}"):
-            args += [f"--{name}", env[f"INPUT_{name.upper()}"]]
+            args += [f"--{name}", str(Path(env[f"INPUT_{name.upper()}"]).absolute())]
     args += ["--strict"] * _yes(env.get("INPUT_STRICT")) + ["--all"] * _yes(env.get("INPUT_ALL"))
     args += ["--", *(paths or ([] if base else ["."]))]
     print(f"tipdiff {' '.join(args)}", flush=True)
-    code = subprocess.run([sys.executable, "-m", "tipdiff", *args], check=False).returncode
-    _outputs(env, code, results)
-    return code
+    done = subprocess.run([sys.executable, "-m", "tipdiff", *args], check=False, stderr=subprocess.PIPE, text=True)
+    sys.stderr.write(done.stderr)
+    if done.returncode == 2:  # the check could not run: say why where the pull request shows it
+        why = (done.stderr.strip().splitlines() or ["tipdiff check could not run"])[-1].removeprefix("Error: ")
+        print(f"::error title=tipdiff check::{why.replace('%', '%25')}")
+    _outputs(env, done.returncode, results)
+    return done.returncode
 
 
 class Unavailable(Exception):
@@ -149,8 +153,8 @@ def _outputs(env, code: int, results: Path) -> None:
         "reports": data.get("reports_checked", ""),
         "exit-code": code,
         "json": results if data else "",
-        "sarif": env.get("INPUT_SARIF", ""),
-        "junit": env.get("INPUT_JUNIT", ""),
+        "sarif": Path(env["INPUT_SARIF"]).absolute() if env.get("INPUT_SARIF") else "",
+        "junit": Path(env["INPUT_JUNIT"]).absolute() if env.get("INPUT_JUNIT") else "",
     }
     if env.get("GITHUB_OUTPUT"):
         with open(env["GITHUB_OUTPUT"], "a", encoding="utf-8") as file:

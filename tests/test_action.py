@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import jsonschema
@@ -55,6 +55,21 @@ def test_the_installed_versions_are_pinned():
         name = dependency.name.lower()
         assert name in pinned, f"{name} is not pinned in action/constraints.txt"
         assert dependency.specifier.contains(pinned[name]), f"{name}=={pinned[name]} breaks {dependency}"
+    for name in _installed_with(project["dependencies"]):  # what they pull in, too
+        assert name in pinned, f"{name} (a dependency of a dependency) is not pinned in action/constraints.txt"
+
+
+def _installed_with(requirements: list[str]) -> set[str]:
+    """Every package installing these requirements brings, as this environment has them."""
+    found, waiting = set(), [Requirement(r) for r in requirements]
+    while waiting:
+        requirement = waiting.pop()
+        name = requirement.name.lower().replace("_", "-")
+        if name in found or (requirement.marker and not requirement.marker.evaluate({"extra": ""})):
+            continue
+        found.add(name)
+        waiting += [Requirement(r) for r in metadata.requires(name) or []]
+    return found
 
 
 def git(repo: Path, *args: str) -> str:
@@ -204,6 +219,16 @@ def test_a_force_push_whose_before_is_gone_checks_every_report(origin, tmp_path)
 
 
 @pytest.mark.slow
+def test_a_check_that_cannot_run_says_why_on_the_pull_request(origin, tmp_path):
+    clone = shallow_clone(origin, tmp_path)
+    (clone / "tipdiff.toml").write_text("severty = 1\n", encoding="utf-8")
+    done, outputs, _ = run_step(clone, tmp_path, "pull_request", GITHUB_BASE_REF="main", INPUT_SARIF="out.sarif")
+    assert done.returncode == 2 and outputs["exit-code"] == "2"
+    assert re.search(r"^::error title=tipdiff check::.*tipdiff.toml: no setting is called 'severty'", done.stdout, re.MULTILINE)
+    assert outputs["sarif"] == str(clone / "out.sarif")  # absolute: the workflow reads it from elsewhere
+
+
+@pytest.mark.slow
 def test_working_directory_and_paths(origin, tmp_path):
     (origin / "reports" / "guatemala").mkdir()
     (origin / "reports" / "guatemala" / "2023.txt").write_text("x", encoding="utf-8")
@@ -211,7 +236,7 @@ def test_working_directory_and_paths(origin, tmp_path):
     git(origin, *AUTHOR, "commit", "-qm", "guatemala")
     clone = shallow_clone(origin, tmp_path)
     done, outputs, _ = run_step(
-        clone / "reports", tmp_path, "pull_request", GITHUB_BASE_REF="main", INPUT_PATHS="mexico\n"
+        clone / "reports", tmp_path, "pull_request", GITHUB_BASE_REF="main", INPUT_PATHS=" mexico \n\n"
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert outputs["reports"] == "1" and "guatemala" not in done.stdout

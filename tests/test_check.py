@@ -352,6 +352,39 @@ def test_a_report_saved_with_crlf_line_ends_brings_no_old_warning_back(repo, cap
     )
 
 
+def test_a_layout_without_a_reports_folder_lets_other_files_be(repo, capsys):
+    (repo / "tipdiff.toml").write_text('pattern = "{country}/{year}.txt"\n', encoding="utf-8")
+    (repo / "mexico").mkdir()
+    shutil.copy(EXAMPLES / "2022.txt", repo / "mexico" / "2022.txt")
+    commit(repo, "a flat layout")
+    for name in (".github/workflows/reports.yml", ".github/CODEOWNERS", "scripts/fetch.py", "docs/guide.md"):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("x\n", encoding="utf-8")
+    (repo / "tipdiff.toml").write_text('pattern = "{country}/{year}.txt"\nexclude = []\n', encoding="utf-8")
+    commit(repo, "repository files")
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert code == 0 and "TD003" not in out, out
+    add(repo, "mexico/2023-final.txt", report_2023())  # but a misnamed report is still one
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert code == 1 and "mexico/2023-final.txt (added)\n  line 1    warning TD003" in out
+
+
+def test_an_unreadable_previous_year_is_passed_over(repo, capsys):
+    (repo / "reports" / "mexico" / "2023.txt").write_bytes(report_2023().encode("utf-16"))
+    commit(repo, "a broken 2023")
+    add(repo, "2024.txt", report_2023().replace("MEXICO (Tier 2)", "MEXICO (Tier 2)\n2024 report.", 1))
+    _, out, _ = run(capsys, "--base", "HEAD~1")
+    assert "reports/mexico/2024.txt (added; mexico 2024, compared with reports/mexico/2022.txt)" in out
+
+
+def test_the_settings_cannot_exclude_a_deleted_report(repo, capsys):
+    (repo / "tipdiff.toml").write_text('exclude = ["reports/mexico/*"]\n', encoding="utf-8")
+    (repo / "reports" / "mexico" / "2022.txt").unlink()
+    commit(repo, "exclude and delete")
+    code, out, _ = run(capsys, "--base", "HEAD~1")
+    assert code == 1 and "TD005 deleted: the published report of mexico for 2022" in out.replace("  ", " ")
+
+
 def test_nothing_changed(repo, capsys):
     assert run(capsys, "--base", "HEAD") == (0, "No reports to check: no report in reports/ changed since HEAD.\n", "")
 

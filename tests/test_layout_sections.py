@@ -182,3 +182,26 @@ def test_markdown_sections_and_bullets() -> None:
         ("Train judges on the law. Also train prosecutors.", True, 9),
     ]
     assert [s.text for s in report.sections[1].sentences] == ["Officials ran awareness campaigns."]
+
+
+def test_plain_text_with_a_markdown_title_keeps_its_headings():
+    """A report saved as .md (or given a "# " title) but written a block to a line, without
+    Markdown's blank lines: its plain headings still part its sections."""
+    plain = (Path(__file__).resolve().parent.parent / "examples" / "mexico" / "2023.txt").read_text(encoding="utf-8")
+    as_markdown = tipdiff.parse_report("# " + plain, "2023.md")
+    as_plain = tipdiff.parse_report(plain, "2023.txt")
+    assert [s.key for s in as_markdown.sections] == [s.key for s in as_plain.sections]
+    assert [s.text for s in as_markdown.sentences] == [s.text for s in as_plain.sentences]
+    assert as_markdown.headings[0].text == "MEXICO (Tier 2)"
+
+
+def test_a_capital_line_over_its_paragraph_is_a_heading_in_markdown():
+    text = "# MEXICO (Tier 2)\n\nThe government acted.\n\nPROSECUTION\nThe government prosecuted 12 cases.\n"
+    report = tipdiff.parse_report(text, "x.md")
+    assert [h.text for h in report.headings] == ["MEXICO (Tier 2)", "PROSECUTION"]
+    assert [(s.key, s.sentences[0].text) for s in report.sections][-1] == (
+        "prosecution",
+        "The government prosecuted 12 cases.",
+    )
+    real = "# Notes\n\nWe met on **Monday** and agreed.\n\nThe next meeting is on Friday.\n"
+    assert [h.text for h in tipdiff.parse_report(real, "notes.md").headings] == ["Notes"]  # real Markdown as before

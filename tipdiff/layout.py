@@ -46,14 +46,38 @@ _HEADING_MARK = "\x1f"
 
 def split_blocks(text: str, format: Format) -> tuple[Block, ...]:
     """Headings, paragraphs and bullets in reading order."""
+    lines = text.split("\n")
+    if format == "markdown" and _one_block_a_line(lines):
+        # Plain text with a "# Title" (a report saved as .md): Markdown would run its lines
+        # together, and "PROSECUTION" over its paragraph would be no heading.
+        return _line_blocks([_atx_line(line) for line in lines], shaped_headings=True)
     if format == "markdown":
         from tipdiff.markdown import markdown_blocks
 
         return markdown_blocks(text)
-    lines = text.split("\n")
     if format == "wiki":
         return _line_blocks([_wiki_line(line) for line in lines], shaped_headings=False)
     return _line_blocks(lines, shaped_headings=True)
+
+
+_ATX = re.compile(r"^ {0,3}+#{1,6}+[ \t]++(.*)")
+
+
+def _one_block_a_line(lines: list[str]) -> bool:
+    """Text written a block to a line, without the blank lines Markdown parts blocks by."""
+    filled = sum(bool(line.strip()) for line in lines)
+    return filled >= 8 and (len(lines) - filled) * 8 < filled
+
+
+def _atx_line(line: str) -> str:
+    """A Markdown heading line as a marked heading; any other line as it is."""
+    if not (heading := _ATX.match(line)):
+        return line
+    title = heading.group(1).rstrip()
+    unclosed = title.rstrip("#")  # "## Title ##": its closing hashes go too
+    if unclosed != title and (not unclosed or unclosed[-1] in " \t"):
+        title = unclosed.rstrip()
+    return _HEADING_MARK + title
 
 
 def _wiki_line(line: str) -> str:
@@ -157,6 +181,15 @@ def _heading_shaped(lines: list[str]) -> list[bool]:
     return shaped
 
 
+def is_capital_heading(line: str) -> bool:
+    """A short line in ALL CAPS, not ending like a sentence ("PROSECUTION", "PRIORITIZED
+    RECOMMENDATIONS:"): a heading in any markup."""
+    if not _WORD.search(line) or len(line) > 120 or len(line.split()) > 15 or _SENTENCE_END.search(line):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
 def _joined(kind: BlockKind, parts: list[str], line: int) -> Block:
     """One block from the lines it was wrapped over, remembering where each began."""
     starts = accumulate((len(part) + 1 for part in parts[:-1]), initial=0)
@@ -165,12 +198,11 @@ def _joined(kind: BlockKind, parts: list[str], line: int) -> Block:
 
 def is_heading(line: str) -> bool:
     """A short line in ALL CAPS or Title Case, not ending like a sentence."""
+    if is_capital_heading(line):
+        return True
     words = _WORD.findall(line)
     if not words or len(line) > 120 or len(line.split()) > 15 or _SENTENCE_END.search(line):
         return False
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.6 * len(letters):
-        return True
     significant = [_ELISION.sub("", w) for w in words if len(w) >= 4]  # "d’Ivoire" counts as "Ivoire"
     return (
         len(line.split()) <= 12

@@ -7,6 +7,7 @@ from itertools import accumulate
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from tipdiff.layout import is_capital_heading
 from tipdiff.model import Block, BlockKind
 
 _NESTING = re.compile(r"^[ \t>]++", re.MULTILINE)
@@ -41,8 +42,23 @@ def markdown_blocks(text: str) -> tuple[Block, ...]:
             )
             body, line_starts = _plain_text(token)
             if body.strip():
-                blocks.append(Block(kind, body, token.map[0] + 1, line_starts))
+                blocks += _headed(Block(kind, body, token.map[0] + 1, line_starts))
     return tuple(blocks)
+
+
+def _headed(block: Block) -> list[Block]:
+    """A paragraph whose first line is in ALL CAPS ("PROSECUTION" over its text, with no blank
+    line between, as plain-text reports are written) is that heading and the rest."""
+    if block.kind is not BlockKind.PARAGRAPH:
+        return [block]
+    cut = block.line_starts[0] if block.line_starts else len(block.text)
+    if not is_capital_heading(block.text[:cut].strip()):
+        return [block]
+    heading = Block(BlockKind.HEADING, block.text[:cut].strip(), block.line)
+    if not block.line_starts:
+        return [heading]
+    rest = tuple(start - cut for start in block.line_starts[1:])
+    return [heading, Block(BlockKind.PARAGRAPH, block.text[cut:], block.line + 1, rest)]
 
 
 def _cut_short(tokens: list[Token], text: str) -> bool:

@@ -32,7 +32,7 @@ RULES = {
         Rule("TD002", Severity.ERROR, "the file is in the repository, not a link to a file outside it",
              "commit the report itself instead of a symbolic link"),
         Rule("TD003", Severity.WARNING, "every changed file in the reports folder is a report that fits the layout",
-             "rename it to fit the layout (reports/{country}/{year}.txt), or add it to exclude in the settings"),
+             "rename it to fit the layout (the settings' pattern), or add it to exclude in the settings"),
         Rule("TD005", Severity.ERROR, "a published report is not deleted",
              "restore it; if it must go, accept the finding with a reason (baseline or [[ignore]])"),
         Rule("TD101", Severity.WARNING, "the report starts with a title", "put the report's title on its first line"),

@@ -34,8 +34,9 @@ from tipdiff.validate import RULES
 DEFAULT_PATTERN = "reports/{country}/{year}.{ext}"
 REPORT_SUFFIXES = ("txt", "text", "md", "markdown", "html", "htm")
 """What `tipdiff check` reads: text it can validate line by line."""
-NOT_REPORTS = ("README*", "LICENSE*", "CHANGELOG*", "CONTRIBUTING*", ".*")
-"""File names never taken for reports, in any folder."""
+NOT_REPORTS = ("README*", "LICENSE*", "CHANGELOG*", "CONTRIBUTING*", "CODEOWNERS", "pyproject.toml", "tipdiff.toml")
+"""File names never taken for reports, in any folder (nor is anything in a dot-folder)."""
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
 
 
 SETTINGS = ("pattern", "profile", "exclude", "baseline", "near_identical", "severity", "ignore")
@@ -63,15 +64,27 @@ class Layout:
         match = _regex(self.pattern).fullmatch(path)
         return (match["country"], int(match["year"])) if match else None
 
-    def excluded(self, path: str) -> bool:
-        name = path.rsplit("/", 1)[-1]
-        return any(fnmatch.fnmatchcase(name, glob) for glob in NOT_REPORTS) or any(
-            fnmatch.fnmatchcase(path, glob) for glob in self.exclude
+    def excluded(self, path: str, settings: bool = True) -> bool:
+        """Whether a path is no report by its name, or (`settings`) by the settings' exclude."""
+        parts = path.split("/")
+        return (
+            any(part.startswith(".") for part in parts)
+            or any(fnmatch.fnmatchcase(parts[-1], glob) for glob in NOT_REPORTS)
+            or (settings and any(fnmatch.fnmatchcase(path, glob) for glob in self.exclude))
         )
 
+    def published(self, path: str) -> bool:
+        """Whether a path that is gone held a report: the settings' exclude does not count, so
+        that a change cannot exclude the report it deletes."""
+        return bool(self.place(path)) and not self.misfit(path) and not self.excluded(path, settings=False)
+
     def under(self, path: str) -> bool:
-        """Whether a path is in the reports folder (everywhere, when the pattern has none)."""
-        return path.startswith(self.folder)
+        """Whether a path is in the reports folder. When the pattern has none, a file counts as
+        one that belongs there when it looks like a report: a report's suffix and a year."""
+        if self.folder:
+            return path.startswith(self.folder)
+        suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
+        return suffix in REPORT_SUFFIXES and bool(_YEAR.search(path.rsplit("/", 1)[-1]))
 
     def misfit(self, path: str) -> str | None:
         """Why a file in the reports folder is not a report, or None when it is one."""

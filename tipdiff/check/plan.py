@@ -101,18 +101,18 @@ def changed_files(changes: Iterable[git.FileChange], layout: Layout, root: Path,
     plan, ignored, gone = [], [], []
     for change in changes:
         old = change.old_path if change.status == "R" else None
-        if old and not layout.excluded(old) and layout.place(old) and not layout.misfit(old):
+        if old and layout.published(old):
             gone.append((old, change.path))
         path = change.path
-        if not layout.under(path) and not layout.place(path):
-            ignored.append(Ignored(shown(path), f"outside the reports folder {layout.folder}"))
+        if change.status == "D" and layout.published(path):
+            gone.append((path, None))
+        elif not layout.under(path) and not layout.place(path):
+            where = f"outside the reports folder {layout.folder}" if layout.folder else "not a report of the layout"
+            ignored.append(Ignored(shown(path), where))
         elif layout.excluded(path):
             ignored.append(Ignored(shown(path), "excluded: not a report by its name or the settings"))
         elif change.status == "D":
-            if layout.place(path) and not layout.misfit(path):
-                gone.append((path, None))
-            else:
-                ignored.append(Ignored(shown(path), "deleted, and not a report"))
+            ignored.append(Ignored(shown(path), "deleted, and not a report"))
         else:
             status = FileStatus.RENAMED if old else _STATUS.get(change.status, FileStatus.MODIFIED)
             touched = git.touched_lines(root, since, path) if status is FileStatus.MODIFIED else None

@@ -119,13 +119,14 @@ def read_findings(
     if not where:
         return found, None, None
     found += against_folder(report, where[0], profile)
-    previous = tree.before(*where)
-    if previous is None:
+    previous, old = tree.before(*where), None
+    while previous is not None and old is None:  # an unreadable year is passed over (its own check says why)
+        try:
+            old = parse_report(tree.text(previous), shown(previous), profile=profile)
+        except TipdiffError:
+            previous = tree.before(*tree.layout.place(previous))  # type: ignore[misc]
+    if old is None:
         return found, None, None
-    try:
-        old = parse_report(tree.text(previous), shown(previous), profile=profile)
-    except TipdiffError:
-        return found, previous, None  # the previous report's own check says what is wrong with it
     comparison = compare(old, report)
     narrative = narrate(comparison, profile)
     return (
