@@ -224,7 +224,9 @@ def test_a_check_that_cannot_run_says_why_on_the_pull_request(origin, tmp_path):
     (clone / "tipdiff.toml").write_text("severty = 1\n", encoding="utf-8")
     done, outputs, _ = run_step(clone, tmp_path, "pull_request", GITHUB_BASE_REF="main", INPUT_SARIF="out.sarif")
     assert done.returncode == 2 and outputs["exit-code"] == "2"
-    assert re.search(r"^::error title=tipdiff check::.*tipdiff.toml: no setting is called 'severty'", done.stdout, re.MULTILINE)
+    assert re.search(
+        r"^::error title=tipdiff check::.*tipdiff.toml: no setting is called 'severty'", done.stdout, re.MULTILINE
+    )
     assert outputs["sarif"] == str(clone / "out.sarif")  # absolute: the workflow reads it from elsewhere
 
 
