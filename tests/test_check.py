@@ -385,6 +385,15 @@ def test_the_settings_cannot_exclude_a_deleted_report(repo, capsys):
     assert code == 1 and "TD005 deleted: the published report of mexico for 2022" in out.replace("  ", " ")
 
 
+def test_changes_not_yet_committed_are_checked_as_they_would_be(repo, capsys):
+    (repo / "reports" / "mexico" / "2023.txt").write_text(report_2023(), encoding="utf-8")  # not even added
+    code, out, _ = run(capsys, "--base", "HEAD")
+    assert code == 0 and "reports/mexico/2023.txt (added; mexico 2023, compared with" in out
+    (repo / "reports" / "mexico" / "2022.txt").unlink()
+    code, out, _ = run(capsys, "--base", "HEAD")
+    assert code == 1 and "reports/mexico/2022.txt (deleted; mexico 2022)" in out
+
+
 def test_nothing_changed(repo, capsys):
     assert run(capsys, "--base", "HEAD") == (0, "No reports to check: no report in reports/ changed since HEAD.\n", "")
 

@@ -67,8 +67,11 @@ def is_shallow(root: Path) -> bool:
 
 
 def changes_since(root: Path, commit: str) -> tuple[FileChange, ...]:
-    """Every path changed between `commit` and HEAD, renames found as renames."""
-    fields = _git(root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-relative", commit, "HEAD")
+    """Every path changed between `commit` and the work tree, renames found as renames: what a
+    pull request holds, and before it is committed what it would hold (new files git does not
+    ignore included). In CI the work tree is HEAD."""
+    fields = _git(root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-relative", commit)
+    untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard", "--full-name")
     parts = fields.split("\0")
     found, at = [], 0
     while at < len(parts) and parts[at]:
@@ -79,17 +82,17 @@ def changes_since(root: Path, commit: str) -> tuple[FileChange, ...]:
         else:
             found.append(FileChange(status, parts[at + 1]))
             at += 2
-    return tuple(found)
+    return tuple(found) + tuple(FileChange("A", path) for path in untracked.split("\0") if path)
 
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
 def touched_lines(root: Path, commit: str, path: str) -> frozenset[int] | None:
-    """The lines of `path` at HEAD that the change since `commit` wrote; where lines were only
+    """The lines of `path` in the work tree that the change since `commit` wrote; where lines were only
     deleted, the lines on either side of the gap. Changes of white space alone (a file saved
     with CRLF line ends) touch nothing. None for a file git does not diff by lines."""
-    diff = _git(root, "diff", "-U0", "-w", "--no-color", "--no-ext-diff", "--no-relative", commit, "HEAD", "--", path)
+    diff = _git(root, "diff", "-U0", "-w", "--no-color", "--no-ext-diff", "--no-relative", commit, "--", path)
     if not _HUNK.search(diff) and diff:
         return None  # "Binary files differ"
     lines: set[int] = set()
