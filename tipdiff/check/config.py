@@ -104,10 +104,14 @@ class Layout:
         return found
 
 
+def unaccented(text: str) -> str:
+    """Text without its accents, folded: "Côte" -> "cote"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
 def slug(name: str) -> str:
     """A country's name as a comparison key: "Côte d’Ivoire", "cote-d-ivoire" -> "cotedivoire"."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", plain.casefold())
+    return re.sub(r"[^a-z0-9]", "", unaccented(name))
 
 
 def _regex(pattern: str) -> re.Pattern[str]:

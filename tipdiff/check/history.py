@@ -3,11 +3,10 @@ it is filed in: restated figures (TD401), last year's text again (TD402), anothe
 report (TD403), what the previous report had and this one dropped (TD404)."""
 
 import re
-import unicodedata
 from collections import Counter
 from functools import cache
 
-from tipdiff.check.config import slug
+from tipdiff.check.config import slug, unaccented
 from tipdiff.edition import stated_facts
 from tipdiff.model import Comparison, KeyFigure, Label, Narrative, Report, Violation
 from tipdiff.profiles import Profile
@@ -78,8 +77,8 @@ def _restated(figure: KeyFigure, previous: str) -> Violation:
 
 
 def _folded(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return plain.replace("\u2019", "'").casefold()
+    """Text as place names are matched in it: unaccented, a typographic apostrophe kept as '."""
+    return unaccented(text.replace("\u2019", "'"))
 
 
 @cache
@@ -94,7 +93,7 @@ def _mentions(text: str, places: tuple[str, ...]) -> Counter[str]:
     if not places:
         return Counter()
     pattern, folded = _names(places)
-    return Counter(folded[name] for name in pattern.findall(_folded(text.replace("\u2019", "'"))))
+    return Counter(folded[name] for name in pattern.findall(_folded(text)))
 
 
 def _mentions_of(report: Report, country: str) -> int:

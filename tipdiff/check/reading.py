@@ -72,15 +72,15 @@ def check_file(item: Planned, here: Tree, there: Tree | None, config: CheckConfi
     layout, path = config.layout, item.path
     where = layout.place(path)
     country, year = where if where else (None, None)
-    base = ReportCheck(shown(path), _shown(country), year, None, (), None, item.status, _shown(item.renamed_from))
+    entry = ReportCheck(shown(path), _shown(country), year, None, (), None, item.status, _shown(item.renamed_from))
     misfit = layout.misfit(path) if layout.under(path) or where else None
     if misfit:  # notes, an index, a misnamed report: one warning, not a report's dozen errors
         violations = configured([broken("TD003", 1, misfit)], config)
-        return replace(base, country=None, year=None, violations=violations, read=False)
+        return replace(entry, country=None, year=None, violations=violations, read=False)
     findings: list[Violation] = []
     if not Path(path).is_absolute() and not (here.root / path).resolve().is_relative_to(here.root):
         outside = broken("TD002", 1, "links to a file outside the repository: not read")
-        return replace(base, violations=configured([*findings, outside], config), read=False)
+        return replace(entry, violations=configured([*findings, outside], config), read=False)
     if where:
         findings += _misfiled(where, here, there, path)
         if where[1] > date.today().year:
@@ -89,21 +89,21 @@ def check_file(item: Planned, here: Tree, there: Tree | None, config: CheckConfi
         found, previous, narrative = read_findings(path, here, config, item.touched)
     except TipdiffError as error:
         findings.append(broken("TD001", 1, shown(str(error)).removeprefix(f"{shown(path)}: ")))
-        return replace(base, violations=configured(findings, config), read=False)
+        return replace(entry, violations=configured(findings, config), read=False)
     return replace(
-        base, previous=_shown(previous), violations=configured(findings + found, config), narrative=narrative
+        entry, previous=_shown(previous), violations=configured(findings + found, config), narrative=narrative
     )
 
 
 def recheck(path: str, here: Tree, config: CheckConfig) -> ReportCheck:
     """A report whose previous report changed, read again (what is new is told by `settled`)."""
     country, year = config.layout.place(path)  # type: ignore[misc]
-    base = ReportCheck(shown(path), shown(country), year, None, (), None, FileStatus.RECHECKED)
+    entry = ReportCheck(shown(path), shown(country), year, None, (), None, FileStatus.RECHECKED)
     try:
         found, previous, narrative = read_findings(path, here, config)
     except TipdiffError:
-        return replace(base, read=False)  # unchanged and unreadable: not this change's doing
-    return replace(base, previous=_shown(previous), violations=configured(found, config), narrative=narrative)
+        return replace(entry, read=False)  # unchanged and unreadable: not this change's doing
+    return replace(entry, previous=_shown(previous), violations=configured(found, config), narrative=narrative)
 
 
 def read_findings(
