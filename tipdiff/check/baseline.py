@@ -9,6 +9,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -68,12 +69,15 @@ def load_baseline(file: Path) -> dict[str, list[str]]:
     return accepted
 
 
-def baseline_data(findings: list[tuple[str, Violation, str]]) -> dict:
-    """A baseline file's content for (path, finding, reason) triples, in file and line order."""
+def baseline_data(reports: Iterable[ReportCheck], reason: str) -> dict:
+    """A baseline file's content accepting every finding of the reports: the new ones with
+    `reason`, those already accepted with theirs; in file and line order."""
+    found = [(r.path, v, reason) for r in reports for v in (*r.violations, *r.untouched)]
+    found += [(r.path, a.violation, a.reason) for r in reports for a in r.accepted]
     entries = [
         {"fingerprint": fingerprint(path, v), "path": path, "rule": v.rule, "line": v.line,
-         "message": v.message, "reason": reason}
-        for path, v, reason in sorted(findings, key=lambda f: (f[0], f[1].line, f[1].rule))
+         "message": v.message, "reason": why}
+        for path, v, why in sorted(found, key=lambda f: (f[0], f[1].line, f[1].rule))
     ]  # fmt: skip
     return {"schema": SCHEMA, "findings": entries}
 

@@ -409,18 +409,16 @@ def check(
                     f"{path}: is in the reports folder or one of the reports checked; write it elsewhere"
                 )
         if write_baseline is not None:
-            found = [(r.path, v, reason) for r in run.reports for v in (*r.violations, *r.untouched)]
-            found += [(r.path, a.violation, a.reason) for r in run.reports for a in r.accepted]
-            write_atomically(write_baseline, [json.dumps(baseline_data(found), ensure_ascii=False, indent=2) + "\n"])
-            typer.echo(
-                f"Wrote {len(found)} accepted finding{'s' * (len(found) != 1)} to {shown(write_baseline)}", err=True
-            )
+            data = baseline_data(run.reports, reason)  # type: ignore[arg-type]
+            write_atomically(write_baseline, [json.dumps(data, ensure_ascii=False, indent=2) + "\n"])
+            count = len(data["findings"])
+            typer.echo(f"Wrote {count} accepted finding{'s' * (count != 1)} to {shown(write_baseline)}", err=True)
             raise typer.Exit(0)
         for path, form in targets:
             write_atomically(path, [rendered(form)])
-        if output is None or str(output) == "-":
-            sys.stdout.write(rendered(format))
         to_file = output is not None and str(output) != "-"
+        if not to_file:
+            sys.stdout.write(rendered(format))
         if os.environ.get("GITHUB_ACTIONS") == "true" and (format == "text" or to_file):
             sys.stdout.write(render_check(run, "annotations"))  # machine output on stdout stays unmixed
         if target := summary or (
