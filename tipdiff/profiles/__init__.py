@@ -49,6 +49,22 @@ class VerdictKind:
     neither better nor worse than another."""
 
 
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One published form of a line the profile reads, kept with an example as published:
+    the test suite reads every example and checks it is read as `reads` says."""
+
+    years: str
+    """The editions that use it ("2017-2019")."""
+    part: str
+    """What the line is: "tier" (a tier line), "heading" (a section's heading or run-in
+    heading), "recommendations" (a list of recommendations), or a verdict's subject."""
+    example: str
+    """The line as an edition prints it."""
+    reads: str
+    """What tipdiff must read from it: a tier, a section key, a count of items, a verdict's meaning."""
+
+
 @dataclass(frozen=True, slots=True, repr=False)
 class Profile:
     """The sections of a report family and how to recognise them."""
@@ -84,6 +100,16 @@ class Profile:
     places: tuple[str, ...] = ()
     """The countries (or other units) the family has reports on: `tipdiff check` tells by them
     whether a report is about the country its folder names."""
+    run_in: re.Pattern[str] | None = None
+    """Over a paragraph as written: a heading run into its first line ("Recommendations for
+    Mexico: Increase ..."); group "heading" is the heading, and the text after the match is
+    the paragraph."""
+    advice: re.Pattern[str] | None = None
+    """Over text as written: it begins as a recommendation does ("Increase", "vigorously
+    investigate"). Items of the recommendations section run together in one paragraph are
+    told apart by it, and a list of such items opens that section when no heading does."""
+    formats: tuple[Format, ...] = ()
+    """The published forms of the family's lines, year by year, each with an example."""
 
     def __repr__(self) -> str:
         return f"Profile({self.name!r})"  # its patterns would fill a screen

@@ -8,12 +8,12 @@ open a section when its heading is missing: each section of a TIP narrative sinc
 
 import re
 
-from tipdiff.profiles import Profile, SectionKind, VerdictKind
+from tipdiff.profiles import Format, Profile, SectionKind, VerdictKind
 from tipdiff.profiles.lexicon import ENGLISH
 from tipdiff.profiles.places import TIP_PLACES
 
 _GOVERNMENT = r"(?:the )?government(?: of [\w .'-]{1,40}?)?(?:'s)?"
-_ANY_WORDS = r"(?:\w+ ){0,4}?"
+_ANY_WORDS = r"(?:\w+ ){0,6}?"
 
 
 def _opener(efforts: str) -> re.Pattern[str]:
@@ -21,28 +21,36 @@ def _opener(efforts: str) -> re.Pattern[str]:
     return re.compile(rf"{_GOVERNMENT} {_ANY_WORDS}(?:{efforts})\b")
 
 
-_TIER = r"(?:tier (?:2 watch list|[123])|special case)"
+_TIER = r"(?:tier (?:2 watch ?list|[123])|special case)"
 _COUNTRY_TIER = (
     re.compile(rf"^(?P<country>[^()]*[^()\s])\s*+\({_TIER}\)$"),
-    re.compile(rf"^(?P<country>[^:()]*[^:()\s])\s*+:\s*+{_TIER}$"),
+    re.compile(rf"^(?P<country>[^:()]*[^:()\s])\s*+(?::|\s[\u2013\u2014-])\s*+{_TIER}$"),
 )
-"""The heading that opens a country's narrative: "MEXICO (Tier 2)", "MEXICO: Tier 2 Watch List"."""
+"""The heading that opens a country's narrative: "MEXICO (Tier 2)", "MEXICO: Tier 2 Watch List",
+"Mexico – Tier 2"."""
 _START = r"(?:^|(?<=\u2026 ))"
 """A verdict opens its sentence (in a scrape, glued to the last one by an ellipsis)."""
-_SUBJECT = r"(?:the )?(?:[\w-]+ ){0,3}?(?:government|governments|authorities)(?: of [\w .'-]{1,40}?)?(?:'s)?"
+_SUBJECT = (
+    r"(?:(?:the )?(?:[\w-]+ ){0,4}?(?:government|governments|authorities)(?: of [\w .'-]{1,40}?)?(?:'s)?"
+    r"|[\w.'-]+(?: [\w.'-]+){0,3}?'s)"
+)
+"""Who is judged: "the government", "the Mexican federal and state governments", "Mexico's"."""
 _DEGREE = r"(?:(?P<degree>modestly|slightly|somewhat|marginally|significantly|markedly|considerably|overall) )?"
 _DIRECTION = (
-    r"(?P<direction>increased|maintained|sustained|decreased|reduced|improved|strengthened|expanded|weakened"
-    r"|demonstrated|made|showed|did not (?:make|demonstrate|increase|improve))"
+    r"(?P<direction>increased|maintained|sustained|continued|decreased|reduced|improved|strengthened|expanded"
+    r"|weakened|demonstrated|made|showed|did not (?:make|demonstrate|increase|improve))"
 )
 _LEVEL = (
-    r"(?: (?P<level>inadequate|insufficient|minimal|negligible|limited|modest|uneven|mixed|some|significant"
-    r"|strong|adequate|sufficient|weak|serious|(?:overall )?(?:increasing|decreasing)))?"
+    r"(?: (?:its |their )?(?:(?:\w+ly|already|still) )?(?P<level>inadequate|insufficient|minimal|negligible"
+    r"|limited|modest|uneven|mixed|some|significant|strong|adequate|sufficient|weak|serious"
+    r"|(?:overall )?(?:increasing|decreasing)))?"
 )
+"""How much: "maintained inadequate", "maintained severely inadequate", "decreased its already
+inadequate"; the adverb before the level is read past, the level is part of the verdict."""
 _SECTION_MEANINGS = {
-    "sustained": "maintained", "improved": "increased", "strengthened": "increased", "expanded": "increased",
-    "reduced": "decreased", "weakened": "decreased", "declined": "decreased", "remained": "maintained",
-    "increasing": "increased", "overall increasing": "increased", "decreasing": "decreased",
+    "sustained": "maintained", "continued": "maintained", "improved": "increased", "strengthened": "increased",
+    "expanded": "increased", "reduced": "decreased", "weakened": "decreased", "declined": "decreased",
+    "remained": "maintained", "increasing": "increased", "overall increasing": "increased", "decreasing": "decreased",
     "overall decreasing": "decreased", "demonstrated": "", "made": "", "showed": "", "overall": "",
     "did not make": "not", "did not demonstrate": "not", "did not increase": "not increased",
     "did not improve": "not increased", "insufficient": "inadequate", "negligible": "minimal", "mixed": "uneven",
@@ -54,18 +62,18 @@ _SECTION_MEANINGS = {
 
 def _section_verdict(subject: str, efforts: str) -> VerdictKind:
     """ "The government [modestly] increased|maintained [minimal] ... <efforts>", or "the
-    government's <efforts> increased": the first sentence of a section since 2010."""
+    government's <efforts> increased": the first sentence of a section since 2004."""
     return VerdictKind(
         subject=subject,
         section=subject,
         patterns=(
             re.compile(
-                rf"{_START}{_SUBJECT} (?P<verdict>{_DEGREE}{_DIRECTION}{_LEVEL}) (?:its |their )?(?:[\w-]+ ){{0,4}}?"
+                rf"{_START}{_SUBJECT} (?P<verdict>{_DEGREE}{_DIRECTION}{_LEVEL}) (?:its |their )?(?:[\w,-]+ ){{0,6}}?"
                 rf"(?:{efforts})\b",
                 re.IGNORECASE,
             ),
             re.compile(
-                rf"{_START}{_SUBJECT} (?:[\w-]+ ){{0,3}}?(?:{efforts})(?: [\w-]+){{0,6}}? (?P<verdict>{_DEGREE}"
+                rf"{_START}{_SUBJECT} (?:[\w-]+ ){{0,4}}?(?:{efforts})(?: [\w-]+){{0,6}}? (?P<verdict>{_DEGREE}"
                 r"(?P<direction>increased|decreased|improved|weakened|declined|remained (?:\w+)))\b",
                 re.IGNORECASE,
             ),
@@ -75,14 +83,28 @@ def _section_verdict(subject: str, efforts: str) -> VerdictKind:
     )
 
 
-_LAW_ENFORCEMENT = r"(?:anti-trafficking )?law enforcement (?:efforts|response)"
-_PROTECTION = (
-    r"(?:victim )?protection efforts|efforts to (?:protect|identify and protect|assist) (?:trafficking )?victims"
-    r"|(?:protection|assistance) (?:to|for) (?:trafficking )?victims"
+_LAW_ENFORCEMENT = (
+    r"(?:anti-trafficking )?law enforcement (?:efforts|response)"
+    r"|(?:efforts|progress) (?:to|in) (?:investigat|prosecut|punish|convict)\w*"
 )
-_PREVENTION = r"(?:trafficking )?prevention efforts|efforts to prevent"
+_PROTECTION = (
+    r"(?:victim )?protection efforts|(?:protection|assistance) (?:to|for) (?:trafficking )?victims"
+    r"|(?:efforts|progress) (?:to|in) (?:(?:identify|identifying|protect|protecting|assist|assisting|serve|serving"
+    r"|support|supporting),? (?:and )?)+(?:(?:trafficking |potential )?victims|them)\b"
+)
+_PREVENTION = r"(?:trafficking )?prevention efforts|(?:efforts|progress) (?:to|in) (?:prevent|preventing)\b"
 
-
+_ADVICE = (
+    r"accede|adopt|allocate|amend|approve|apply|assess|avoid|build|cease|clarify|collect|combat|complete|conduct"
+    r"|consider|continue|coordinate|create|criminalize|dedicate|designate|develop|disaggregate"
+    r"|dismantle|educate|eliminate|empower|enact|encourage|end|enforce|engage|ensure|establish|expand"
+    r"|finalize|formalize|fund|grant|harmonize|hold|identify|implement|improve|incorporate|increase|institute"
+    r"|institutionalize|integrate|intensify|investigate|issue|launch|maintain|make|monitor|offer|pass|permit"
+    r"|prioritize|promote|prosecute|protect|provide|punish|raise|ratify|reduce|refer|reform|regulate|remove"
+    r"|require|resume|revise|screen|seek|sentence|standardize|strengthen|streamline|support|take|train|update"
+    r"|use|vet|work|address|allow|disburse|draft|expedite|facilitate|inspect|partner|undertake|utilize"
+)
+"""The verbs a TIP recommendation starts with (after an adverb, "vigorously investigate")."""
 LEXICON = ENGLISH.extended(
     scopes={
         "sex trafficking": (
@@ -132,6 +154,138 @@ LEXICON = ENGLISH.extended(
 """The TIP reports' counts: victims identified, suspects prosecuted, traffickers convicted,
 by level of government and form of trafficking."""
 
+FORMATS = (
+    Format("2001-2009", "tier", "MEXICO (TIER 2)", "tier 2"),
+    Format("2004-2016", "tier", "Mexico (Tier 2 Watch List)", "tier 2 watch list"),
+    Format("2017-2021", "tier", "MEXICO: TIER 2 WATCH LIST", "tier 2 watch list"),
+    Format("2017-2021", "tier", "SOMALIA: Special Case", "special case"),
+    Format("2022-2024", "tier", "Mexico (Tier 2)", "tier 2"),
+    Format("2008-2012", "tier", "Therefore, Mexico is placed on Tier 2 Watch List.", "tier 2 watch list"),
+    Format("2013-2024", "tier", "Therefore Mexico remained on Tier 3.", "tier 3"),
+    Format("2010-2024", "tier", "Somalia remains a Special Case for the 15th consecutive year.", "special case"),
+    Format("2001-2016", "heading", "MEXICO (Tier 2)", "summary"),
+    Format("2017-2021", "heading", "MEXICO: Tier 1", "summary"),
+    Format("2022-2024", "heading", "2024 Trafficking in Persons Report: Mexico", "summary"),
+    Format(
+        "2008-2016",
+        "heading",
+        "Recommendations for Mexico: Increase efforts to prosecute traffickers.",
+        "recommendations",
+    ),
+    Format("2017-2019", "heading", "RECOMMENDATIONS FOR MEXICO:", "recommendations"),
+    Format("2020-2024", "heading", "PRIORITIZED RECOMMENDATIONS:", "recommendations"),
+    Format("2004-2016", "heading", "Prosecution", "prosecution"),
+    Format(
+        "2004-2009",
+        "heading",
+        "Prosecution: The government made modest progress in its law enforcement efforts.",
+        "prosecution",
+    ),
+    Format(
+        "2004-2016", "heading", "Protection \u2013 The government maintained efforts to protect victims.", "protection"
+    ),
+    Format("2017-2024", "heading", "PREVENTION", "prevention"),
+    Format("2017-2024", "heading", "TRAFFICKING PROFILE:", "profile"),
+    Format("2010-2016", "heading", "Scope and Magnitude", "profile"),
+    Format(
+        "2008-2019",
+        "recommendations",
+        "Recommendations for Mexico: Increase efforts to investigate, prosecute, and convict traffickers,"
+        " including complicit officials; strengthen victim identification; and vigorously enforce the law.",
+        "3",
+    ),
+    Format(
+        "2020-2024 (scraped)",
+        "recommendations",
+        "Increase efforts to investigate and convict traffickers.Develop a national plan on victim services."
+        "Train officials to identify victims.",
+        "3",
+    ),
+    Format(
+        "2020-2024 (scraped)",
+        "recommendations",
+        "\u2022 Increase efforts to convict traffickers. \u2022 Fund shelters for victims, including men; train"
+        " police \u2022 Screen migrants for indicators of trafficking.",
+        "3",
+    ),
+    Format(
+        "2001-2016",
+        "summary",
+        "The Government of Mexico does not fully comply with the minimum standards for the elimination of"
+        " trafficking; however, it is making significant efforts to do so.",
+        "not fully making",
+    ),
+    Format(
+        "2017-2024",
+        "summary",
+        "The Government of Mexico does not fully meet the minimum standards for the elimination of trafficking"
+        " and is not making significant efforts to do so.",
+        "not fully not making",
+    ),
+    Format(
+        "2001-2024",
+        "summary",
+        "The Government of Chile fully meets the minimum standards for the elimination of trafficking.",
+        "fully",
+    ),
+    Format(
+        "2008-2012",
+        "overall-efforts",
+        "The government has not shown evidence of increasing efforts to combat trafficking over the previous year.",
+        "not increasing",
+    ),
+    Format(
+        "2013-2024",
+        "overall-efforts",
+        "The government demonstrated overall increasing efforts compared to the previous reporting period.",
+        "increasing",
+    ),
+    Format(
+        "2004-2009",
+        "prosecution",
+        "Mexico's anti-trafficking law enforcement efforts improved over the last year.",
+        "increased",
+    ),
+    Format(
+        "2010-2016",
+        "prosecution",
+        "The Government of Mexico made uneven progress in its anti-trafficking law enforcement efforts.",
+        "uneven",
+    ),
+    Format("2017-2024", "prosecution", "The government maintained law enforcement efforts.", "maintained"),
+    Format(
+        "2004-2016",
+        "protection",
+        "The government made limited efforts to protect and assist victims of trafficking.",
+        "limited",
+    ),
+    Format(
+        "2010-2016",
+        "protection",
+        "The Government of Mexico made uneven progress in protecting trafficking victims.",
+        "uneven",
+    ),
+    Format(
+        "2017-2024",
+        "protection",
+        "The government maintained severely inadequate efforts to protect victims.",
+        "maintained inadequate",
+    ),
+    Format(
+        "2017-2024", "protection", "The government modestly increased victim protection efforts.", "modestly increased"
+    ),
+    Format(
+        "2017-2024",
+        "protection",
+        "Government efforts to protect trafficking victims remained inadequate.",
+        "maintained inadequate",
+    ),
+    Format("2004-2016", "prevention", "The government continued efforts to prevent trafficking.", "maintained"),
+    Format("2017-2024", "prevention", "The government decreased prevention efforts.", "decreased"),
+)
+"""What TIP country narratives print, edition by edition: the tier line, the headings (and the
+run-in headings of older years), the shapes of a list of recommendations, and the verdicts."""
+
 
 TIP = Profile(
     name="tip",
@@ -141,7 +295,7 @@ TIP = Profile(
             title="Summary",
             # The report's title line and the "Country (Tier N)" line both open the summary.
             headings=re.compile(
-                r"trafficking in persons report|\(tier [^)]*\)$|^tier (?:[123]|2 watch list)\b"
+                rf"trafficking in persons report|\({_TIER}\)$|(?::|\s[\u2013\u2014-])\s*{_TIER}$|^{_TIER}$"
                 r"|^(?:executive )?summary$|^overview$"
             ),
             opener=re.compile(
@@ -153,7 +307,6 @@ TIP = Profile(
             key="recommendations",
             title="Recommendations",
             headings=re.compile(r"recommendations?\b"),
-            opener=re.compile(r"recommendations for [\w .'-]+:"),
         ),
         SectionKind(
             key="prosecution",
@@ -198,13 +351,15 @@ TIP = Profile(
             section=None,
             patterns=(
                 re.compile(rf"\((?P<verdict>(?P<tier>{_TIER}))\)$", re.IGNORECASE),
-                re.compile(rf"^(?:[^:()]++:\s*+)?(?P<verdict>(?P<tier>{_TIER}))$", re.IGNORECASE),
+                re.compile(rf"^(?:[^:()]++(?::|\s[\u2013\u2014-])\s*+)?(?P<verdict>(?P<tier>{_TIER}))$", re.IGNORECASE),
                 re.compile(
-                    r"\b(?:remained on|remains on|(?:upgraded|downgraded|moved|placed) (?:to|on))"
-                    r" (?P<verdict>(?P<tier>tier (?:2 watch list|[123])))\b",
+                    r"\b(?:remained on|remains on|(?:is|was) (?:being )?placed on|(?:upgraded|downgraded|moved|placed)"
+                    r" (?:to|on)) (?P<verdict>(?P<tier>tier (?:2 watch ?list|[123])))\b",
                     re.IGNORECASE,
                 ),
+                re.compile(r"\b(?:remains|remained|is) (?:a )?(?P<verdict>(?P<tier>special case))\b", re.IGNORECASE),
             ),
+            meanings={"tier 2 watchlist": "tier 2 watch list"},
             ranks={"tier 1": 3, "tier 2": 2, "tier 2 watch list": 1, "tier 3": 0},
         ),
         VerdictKind(
@@ -225,11 +380,22 @@ TIP = Profile(
             section="summary",
             patterns=(
                 re.compile(
-                    r"(?P<verdict>(?P<overall>demonstrated|did not demonstrate) (?:overall )?increasing efforts)",
+                    r"(?P<verdict>(?P<overall>demonstrated|has demonstrated|showed|has shown|did not demonstrate"
+                    r"|has not demonstrated|did not show|has not shown)(?: evidence of)? (?:overall )?increasing"
+                    r" efforts)",
                     re.IGNORECASE,
                 ),
             ),
-            meanings={"demonstrated": "increasing", "did not demonstrate": "not increasing"},
+            meanings={
+                "demonstrated": "increasing",
+                "has demonstrated": "increasing",
+                "showed": "increasing",
+                "has shown": "increasing",
+                "did not demonstrate": "not increasing",
+                "has not demonstrated": "not increasing",
+                "did not show": "not increasing",
+                "has not shown": "not increasing",
+            },
             ranks={"not increasing": 0, "increasing": 1},
         ),
         _section_verdict("prosecution", _LAW_ENFORCEMENT),
@@ -249,4 +415,11 @@ TIP = Profile(
     required_facts=("title", "country", "year", "tier"),
     lexicon=LEXICON,
     places=TIP_PLACES,
+    run_in=re.compile(
+        r"^(?P<heading>(?:prioritized )?recommendations(?: for [^:.;]{1,60})?|prosecution|protection"
+        r"|victim protection|prevention|trafficking profile)(?::\s*|\s*[\u2013\u2014]\s*|\s+-\s+)(?=\w)",
+        re.IGNORECASE,
+    ),
+    advice=re.compile(rf"(?:(?:and|or) )?(?:\w+ly,? )?(?:{_ADVICE})\b", re.IGNORECASE),
+    formats=FORMATS,
 )
