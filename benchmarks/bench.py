@@ -13,6 +13,8 @@
    with reportlab, from the test extras), the list of its countries, a comparison of two
    such PDFs, and a saved web page of more than 5 MB.
 6. `tipdiff check --base` on pull requests adding 1, 10 and 40 reports to a repository.
+7. Quality, not speed: link precision/recall/F1 on heading-less prose revisions, tipdiff beside a
+   difflib baseline (headingless.py, pairs in headingless/).
 """
 
 import argparse
@@ -28,6 +30,7 @@ from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from headingless import report as headingless_report
 
 from tipdiff.align import align_sentences
 from tipdiff.arrange import arrange
@@ -212,8 +215,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,4,16,64", help="repeat counts for the scaling table")
     parser.add_argument("--only-published", action="store_true", help="only the PDF, web page and timeline timings")
     parser.add_argument("--only-check", action="store_true", help="only the `tipdiff check` timings")
+    parser.add_argument("--only-headingless", action="store_true", help="only the heading-less link scores")
     arguments = parser.parse_args()
     repeat = arguments.repeat
+    if arguments.only_headingless:
+        headingless_report()
+        return
     if arguments.only_check:
         check_pull_requests(3)
         return
@@ -261,6 +268,7 @@ def main() -> None:
     timeline_series(3)
     published(max(3, repeat // 4))
     check_pull_requests(3)
+    headingless_report()
 
 
 if __name__ == "__main__":
