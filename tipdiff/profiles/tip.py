@@ -21,7 +21,7 @@ def _opener(efforts: str) -> re.Pattern[str]:
     return re.compile(rf"{_GOVERNMENT} {_ANY_WORDS}(?:{efforts})\b")
 
 
-_TIER = r"(?:tier (?:2 watch ?list|[123])|special case)"
+_TIER = r"(?:tier (?:2 (?:[-\u2013\u2014] )?watch ?list|[123])|special case)"
 _COUNTRY_TIER = (
     re.compile(rf"^(?P<country>[^()]*[^()\s])\s*+\({_TIER}\)$"),
     re.compile(rf"^(?P<country>[^:()]*[^:()\s])\s*+(?::|\s[\u2013\u2014-])\s*+{_TIER}$"),
@@ -157,6 +157,7 @@ by level of government and form of trafficking."""
 FORMATS = (
     Format("2001-2009", "tier", "MEXICO (TIER 2)", "tier 2"),
     Format("2004-2016", "tier", "Mexico (Tier 2 Watch List)", "tier 2 watch list"),
+    Format("2005", "tier", "HAITI (TIER 2 - WATCH LIST)", "tier 2 watch list"),
     Format("2017-2021", "tier", "MEXICO: TIER 2 WATCH LIST", "tier 2 watch list"),
     Format("2017-2021", "tier", "SOMALIA: Special Case", "special case"),
     Format("2022-2024", "tier", "Mexico (Tier 2)", "tier 2"),
@@ -232,6 +233,13 @@ FORMATS = (
         "2008-2012",
         "overall-efforts",
         "The government has not shown evidence of increasing efforts to combat trafficking over the previous year.",
+        "not increasing",
+    ),
+    Format(
+        "2004-2009",
+        "overall-efforts",
+        "Qatar is placed on Tier 2 Watch List for its failure to provide sufficient evidence of increasing efforts"
+        " to combat trafficking in persons over the last year.",
         "not increasing",
     ),
     Format(
@@ -354,12 +362,16 @@ TIP = Profile(
                 re.compile(rf"^(?:[^:()]++(?::|\s[\u2013\u2014-])\s*+)?(?P<verdict>(?P<tier>{_TIER}))$", re.IGNORECASE),
                 re.compile(
                     r"\b(?:remained on|remains on|(?:is|was) (?:being )?placed on|(?:upgraded|downgraded|moved|placed)"
-                    r" (?:to|on)) (?P<verdict>(?P<tier>tier (?:2 watch ?list|[123])))\b",
+                    r" (?:to|on)) (?P<verdict>(?P<tier>tier (?:2 (?:[-\u2013\u2014] )?watch ?list|[123])))\b",
                     re.IGNORECASE,
                 ),
                 re.compile(r"\b(?:remains|remained|is) (?:a )?(?P<verdict>(?P<tier>special case))\b", re.IGNORECASE),
             ),
-            meanings={"tier 2 watchlist": "tier 2 watch list"},
+            meanings={
+                "tier 2 watchlist": "tier 2 watch list",
+                "tier 2 - watch list": "tier 2 watch list",
+                "tier 2 \u2014 watch list": "tier 2 watch list",
+            },
             ranks={"tier 1": 3, "tier 2": 2, "tier 2 watch list": 1, "tier 3": 0},
         ),
         VerdictKind(
@@ -381,8 +393,8 @@ TIP = Profile(
             patterns=(
                 re.compile(
                     r"(?P<verdict>(?P<overall>demonstrated|has demonstrated|showed|has shown|did not demonstrate"
-                    r"|has not demonstrated|did not show|has not shown)(?: evidence of)? (?:overall )?increasing"
-                    r" efforts)",
+                    r"|has not demonstrated|did not show|has not shown|failure to (?:show|provide)"
+                    r"|failed to (?:show|provide))(?: sufficient)?(?: evidence of)? (?:overall )?increasing efforts)",
                     re.IGNORECASE,
                 ),
             ),
@@ -395,6 +407,10 @@ TIP = Profile(
                 "has not demonstrated": "not increasing",
                 "did not show": "not increasing",
                 "has not shown": "not increasing",
+                "failure to show": "not increasing",
+                "failure to provide": "not increasing",
+                "failed to show": "not increasing",
+                "failed to provide": "not increasing",
             },
             ranks={"not increasing": 0, "increasing": 1},
         ),
