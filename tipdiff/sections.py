@@ -26,7 +26,7 @@ def split_sections(blocks: tuple[Block, ...], profile: Profile) -> tuple[Section
         if sentences:
             sections.append(Section(key, title, line, inferred, tuple(sentences)))
 
-    for block in blocks:
+    for paragraph, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
             close()
             key, title, line, inferred, sentences = (
@@ -45,7 +45,7 @@ def split_sections(blocks: tuple[Block, ...], profile: Profile) -> tuple[Section
             seen.add(opened)
         if not sentences and not title:
             line = block.line
-        sentences.extend(split_sentences(block))
+        sentences.extend(replace(s, paragraph=paragraph) for s in split_sentences(block))
     close()
     return _numbered(sections)
 

@@ -22,7 +22,7 @@ ABBREVIATIONS = frozenset(
     """
     u.s u.s.a u.n u.k e.u d.c e.g i.e vs v cf no nos art arts para paras sec secs ch chap
     dr mr mrs ms prof gen gov sen rep st ste mt ft jr sr col lt sgt capt cmdr adm hon
-    maj brig rev fr ret ph.d
+    maj brig rev fr ret ph.d a.m p.m
     inc ltd co corp dept govt assn intl natl est approx fig figs vol vols ed eds pp p
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
@@ -37,7 +37,8 @@ SENTENCE_STARTERS = frozenset(
     in on at for from by with after before during when while if although though because
     since as but and or yet so however moreover furthermore also therefore thus instead
     meanwhile still then later finally overall according despite what which who how where
-    why do does did is are was were has have had not only even
+    why do does did is are was were has have had not only even more less further additionally
+    please here now today
     """.split()
 )
 """Words that open sentences far more often than they follow a title or an abbreviation:
