@@ -4,13 +4,16 @@ Three passes, from most to least certain:
 1. inside each pair of matched sections, the heaviest chain of one-to-one pairs in
    reading order (pairs may not cross), each at least IN_ORDER alike; then, in each
    gap between those anchors, a chain at the lower GAP level; then a single old and a
-   single new sentence left between two anchors pair at the lowest SANDWICHED level;
+   single new sentence left between two anchors pair at the lowest SANDWICHED level (in
+   prose without headings, whose paragraphs are its structure, so do a gap's paragraphs
+   and sentences taken in turn);
 2. each pair grows into a split (one old, several new) or a merge where an adjacent,
    unpaired sentence is mostly made of the single side's words and brings back words
    of it that its partner had lost;
 3. what is still unpaired is paired best-first at stricter levels: first inside each
    pair of sections (MOVED_WITHIN), then across the whole reports (MOVED_ACROSS).
-Ties are broken by position, so equal inputs always give equal alignments.
+A pair is moved only where it leaves reading order. Ties are broken by position, so equal
+inputs always give equal alignments.
 """
 
 import itertools
