@@ -86,3 +86,24 @@ def test_a_year_is_four_digits_without_separator() -> None:
 def test_positions_point_at_the_number() -> None:
     text = "In 2022, officials identified 440 victims."
     assert [text[n.start : n.end] for n in find_numbers(text)] == ["2022", "440"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("First, technology has made people less social.", []),
+        ("Second, the schools found 5 cases; third, they closed.", [("5", "5")]),
+        ("First of all, it is costly. At first, nobody came.", []),
+        ("On the one hand, one must admit that one victim died.", [("one", "1")]),
+        ("One of the reasons is cost, one of the biggest changes.", []),
+        ("One of the three victims was a child.", [("One", "1"), ("three", "3")]),
+        ("Authorities identified one victim and two suspects.", [("one", "1"), ("two", "2")]),
+        (
+            "It was the second year; the first six months of 2020.",
+            [("second", "2 ordinal"), ("first", "1 ordinal"), ("six", "6"), ("2020", "2020")],
+        ),
+        ("3. The committee met 4 times.", [("4", "4")]),
+    ],
+)
+def test_discourse_words_and_paragraph_numbers_are_no_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

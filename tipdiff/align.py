@@ -4,22 +4,26 @@ Three passes, from most to least certain:
 1. inside each pair of matched sections, the heaviest chain of one-to-one pairs in
    reading order (pairs may not cross), each at least IN_ORDER alike; then, in each
    gap between those anchors, a chain at the lower GAP level; then a single old and a
-   single new sentence left between two anchors pair at the lowest SANDWICHED level;
+   single new sentence left between two anchors pair at the lowest SANDWICHED level (in
+   prose without headings, whose paragraphs are its structure, so do a gap's paragraphs
+   and sentences taken in turn);
 2. each pair grows into a split (one old, several new) or a merge where an adjacent,
    unpaired sentence is mostly made of the single side's words and brings back words
    of it that its partner had lost;
 3. what is still unpaired is paired best-first at stricter levels: first inside each
    pair of sections (MOVED_WITHIN), then across the whole reports (MOVED_ACROSS).
-Ties are broken by position, so equal inputs always give equal alignments.
+A pair is moved only where it leaves reading order. Ties are broken by position, so equal
+inputs always give equal alignments.
 """
 
 import itertools
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import replace
 
 from tipdiff.match import SectionPair
 from tipdiff.model import Link, Report
-from tipdiff.similarity import Wording, merged
+from tipdiff.similarity import TIEBREAK, Wording, merged
 
 IN_ORDER = 0.45
 """Least similarity for two sentences in the same place to be one revised sentence."""
@@ -32,6 +36,10 @@ MOVED_WITHIN = 0.4
 support of its neighbours a pair needs more wording in common."""
 MOVED_ACROSS = 0.55
 """Least similarity for a pair in different sections, the least likely place for a revision."""
+TOPIC = 3
+"""Least sentences of each edition a word stands in to be its topic's: in a short essay on
+school uniforms, "uniforms" and "students" say which sentences are on the topic, not which
+one revises which."""
 GROW_GAIN = 0.1
 """Least rise in the share of the single side's wording that a split or merge holds."""
 GROW_COVER = 0.3
@@ -53,16 +61,20 @@ def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wo
     scopes = [
         ([i for s in pair.old for i in old_spans[s]], [j for s in pair.new for j in new_spans[s]]) for pair in pairs
     ]
-    # Without structure on one side, reading order says little, and gaps between anchors nothing.
-    levels = (IN_ORDER, GAP, SANDWICHED) if old.structured and new.structured else (IN_ORDER,)
+    # Structure on one side only (a web scrape against a report): reading order says little,
+    # and gaps between anchors nothing. Prose on both sides has its paragraphs for structure.
+    levels = (IN_ORDER, GAP, SANDWICHED) if old.structured == new.structured else (IN_ORDER,)
+    prose = not (old.structured or new.structured)
+    paragraphs = (_paragraphs(old), _paragraphs(new)) if prose else None
     twins = _twins(wording)
-    links = [link for olds, news in scopes for link in _in_order(olds, news, levels, wording, twins)]
+    links = [link for olds, news in scopes for link in _in_order(olds, news, levels, wording, twins, paragraphs)]
     paired_old = {i for link in links for i in link.old}
     paired_new = {j for link in links for j in link.new}
     everything = (range(len(wording.old)), range(len(wording.new)))
+    topic = _topic(wording) if prose else frozenset()
     for (olds, news), level in [*((scope, MOVED_WITHIN) for scope in scopes), (everything, MOVED_ACROSS)]:
         free_old, free_new = [i for i in olds if i not in paired_old], [j for j in news if j not in paired_new]
-        for link in _moved(free_old, free_new, level, wording, twins):
+        for link in _moved(free_old, free_new, level, wording, twins, topic):
             links.append(link)
             paired_old.update(link.old)
             paired_new.update(link.new)
@@ -70,9 +82,31 @@ def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wo
         links.append(Link((i,), (j,), moved=True, similarity=1.0))
         paired_old.add(i)
         paired_new.add(j)
+    links = _reading_order(links, scopes)
     links += [Link((i,), ()) for i in range(len(wording.old)) if i not in paired_old]
     links += [Link((), (j,)) for j in range(len(wording.new)) if j not in paired_new]
     return tuple(sorted(links, key=lambda link: (link.new or (len(wording.new),), link.old)))
+
+
+def _paragraphs(report: Report) -> tuple[int, ...]:
+    """The paragraph of each sentence of the report."""
+    return tuple(s.paragraph for s in report.sentences)
+
+
+def _reading_order(links: list[Link], scopes: list[tuple[list[int], list[int]]]) -> list[Link]:
+    """The links, each flagged moved only where it leaves reading order: off the chain, in
+    reading order on both sides, that holds the most sentences of its pair of sections. A
+    link across two pairs of sections has moved wherever it stands."""
+    scope_of = {("old", i): k for k, (olds, _) in enumerate(scopes) for i in olds}
+    scope_of |= {("new", j): k for k, (_, news) in enumerate(scopes) for j in news}
+    members: dict[int, list[tuple[int, int, float]]] = {}
+    for link in links:
+        held = {scope_of["old", i] for i in link.old} | {scope_of["new", j] for j in link.new}
+        if len(held) == 1:
+            weight = len(link.old) + len(link.new) + TIEBREAK * link.similarity
+            members.setdefault(held.pop(), []).append((min(link.old), min(link.new), weight))
+    in_order = {(a, b) for chain in members.values() for a, b, _ in _heaviest_chain(chain)}
+    return [replace(link, moved=(min(link.old), min(link.new)) not in in_order) for link in links]
 
 
 def _twins(wording: Wording) -> dict[tuple[str, int], int]:
@@ -112,11 +146,18 @@ def _identical(paired_old: set[int], paired_new: set[int], wording: Wording) -> 
 
 
 def _in_order(
-    olds: list[int], news: list[int], levels: tuple[float, ...], wording: Wording, twins: dict[tuple[str, int], int]
+    olds: list[int],
+    news: list[int],
+    levels: tuple[float, ...],
+    wording: Wording,
+    twins: dict[tuple[str, int], int],
+    paragraphs: tuple[tuple[int, ...], tuple[int, ...]] | None,
 ) -> list[Link]:
-    """Passes 1 and 2 over the sentences of one pair of sections."""
+    """Passes 1 and 2 over the sentences of one pair of sections; `paragraphs`, the paragraph
+    of each sentence of either report, where they are the only structure."""
     candidates = _thinned(_sharing(olds, news, levels[-1], wording, twins), len(olds), len(news))
-    chain = _fill_gaps(sorted(candidates), range(len(olds)), range(len(news)), levels)
+    places = (tuple(paragraphs[0][i] for i in olds), tuple(paragraphs[1][j] for j in news)) if paragraphs else None
+    chain = _fill_gaps(sorted(candidates), range(len(olds)), range(len(news)), levels, places)
     # a sentence with a twin elsewhere is kept for it, never grown into a split or merge
     free_old = {a for a in range(len(olds)) if ("old", olds[a]) not in twins} - {a for a, _, _ in chain}
     free_new = {b for b in range(len(news)) if ("new", news[b]) not in twins} - {b for _, b, _ in chain}
@@ -181,23 +222,59 @@ def _thinned(candidates: list[tuple[int, int, float]], olds: int, news: int) -> 
 
 
 def _fill_gaps(
-    candidates: list[tuple[int, int, float]], olds: range, news: range, levels: tuple[float, ...]
+    candidates: list[tuple[int, int, float]],
+    olds: range,
+    news: range,
+    levels: tuple[float, ...],
+    places: tuple[tuple[int, ...], tuple[int, ...]] | None,
 ) -> list[tuple[int, int, float]]:
     """The heaviest chain at the first level, then the gaps between its pairs at the next.
-    `candidates` are sorted, so those of a gap are one slice of them."""
+    `candidates` are sorted, so those of a gap are one slice of them; `places`, the paragraph
+    of each sentence, where paragraphs are the structure."""
     level, *lower = levels
-    if level == SANDWICHED and not (len(olds) == len(news) == 1):
-        return []
     start, stop = bisect_left(candidates, (olds.start,)), bisect_left(candidates, (olds.stop,))
     inside = [c for c in candidates[start:stop] if news.start <= c[1] < news.stop]
+    if level == SANDWICHED:
+        return _in_place(inside, olds, news, places)
     chain = _heaviest_chain([c for c in inside if c[2] >= level])
     if not lower:
         return chain
     filled = []
     corners = [(olds.start - 1, news.start - 1), *((a, b) for a, b, _ in chain), (olds.stop, news.stop)]
     for (a0, b0), (a1, b1) in itertools.pairwise(corners):
-        filled += _fill_gaps(inside, range(a0 + 1, a1), range(b0 + 1, b1), tuple(lower))
+        filled += _fill_gaps(inside, range(a0 + 1, a1), range(b0 + 1, b1), tuple(lower), places)
     return sorted(chain + filled)
+
+
+def _in_place(
+    inside: list[tuple[int, int, float]],
+    olds: range,
+    news: range,
+    places: tuple[tuple[int, ...], tuple[int, ...]] | None,
+) -> list[tuple[int, int, float]]:
+    """Pairs at the SANDWICHED level in a gap that anchors leave: the one old and one new
+    sentence left between two anchors; in prose, also the gap's paragraphs taken in turn
+    where both sides have as many of them, and sentences taken in turn where both sides have
+    as many, each pair the best of either sentence's candidates in the gap."""
+    fit = [c for c in inside if c[2] >= SANDWICHED]
+    if len(olds) == len(news) == 1 or (places and len(olds) == len(news)):
+        best_of_old = {a: max(c[2] for c in fit if c[0] == a) for a, _, _ in fit}
+        best_of_new = {b: max(c[2] for c in fit if c[1] == b) for _, b, _ in fit}
+        return [
+            c for c in fit if c[1] - news.start == c[0] - olds.start and c[2] == best_of_old[c[0]] == best_of_new[c[1]]
+        ]
+    if not places or not olds or not news:
+        return []
+    old_runs, new_runs = _runs(olds, places[0]), _runs(news, places[1])
+    if len(old_runs) != len(new_runs) or len(old_runs) < 2:
+        return []
+    return [c for a, b in zip(old_runs, new_runs, strict=True) for c in _in_place(inside, a, b, places)]
+
+
+def _runs(positions: range, paragraph: tuple[int, ...]) -> list[range]:
+    """The positions cut where the paragraph changes."""
+    cuts = [k for k in positions[1:] if paragraph[k] != paragraph[k - 1]]
+    return [range(a, b) for a, b in itertools.pairwise([positions.start, *cuts, positions.stop])]
 
 
 def _grow(
@@ -246,10 +323,30 @@ def _gain(
     return gain + shared_facts
 
 
+def _topic(wording: Wording) -> frozenset[str]:
+    """The words of a document's topic: each in TOPIC or more sentences of both editions."""
+    counts = [Counter(w for bag in side for w in bag) for side in (wording.old, wording.new)]
+    return frozenset(w for w, n in counts[0].items() if n >= TOPIC and counts[1][w] >= TOPIC)
+
+
+def _look_alike(i: int, j: int, level: float, wording: Wording, topic: frozenset[str]) -> bool:
+    """Whether two sentences are alike only in their topic's words: without them they fall
+    below `level`, so a move between them needs MOVED_ACROSS."""
+    old = Counter({w: n for w, n in wording.old[i].items() if w not in topic})
+    new = Counter({w: n for w, n in wording.new[j].items() if w not in topic})
+    return wording.vocabulary.similarity(old, new) < level
+
+
 def _moved(
-    olds: list[int], news: list[int], level: float, wording: Wording, twins: dict[tuple[str, int], int]
+    olds: list[int],
+    news: list[int],
+    level: float,
+    wording: Wording,
+    twins: dict[tuple[str, int], int],
+    topic: frozenset[str] = frozenset(),
 ) -> list[Link]:
-    """Pass 3: best-first pairing of what is left among `olds` and `news`."""
+    """Pass 3: best-first pairing of what is left among `olds` and `news`; a pair alike only
+    in the `topic` words needs MOVED_ACROSS."""
     # Sentences anywhere may have moved, so comparing all pairs would be quadratic: a pair is
     # only scored when the two share one of their most distinctive words.
     by_landmark: dict[str, list[int]] = {}
@@ -263,6 +360,8 @@ def _moved(
         candidates = {j for word in wording.landmarks(wording.old[i]) for j in by_landmark.get(word, ())}
         for j in candidates:
             if _may_pair(i, j, twins) and (score := wording.score(i, j)) >= level:
+                if score < MOVED_ACROSS and topic and _look_alike(i, j, level, wording, topic):
+                    continue
                 scored.append((-score, i, j))
     links, taken_old, taken_new = [], set(), set()
     for score, i, j in sorted(scored):

@@ -9,8 +9,9 @@ from itertools import accumulate, groupby
 
 from tipdiff.model import Block, BlockKind
 from tipdiff.readers.text import Format
+from tipdiff.sentences import sentence_spans
 
-_BULLET = re.compile(r"^[ \t]*(?:[•·▪◦●‣⁃*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
+_BULLET = re.compile(r"^[ \t]*(?:[•·▪◦●‣⁃*–—-]|(?P<number>\(?\d{1,2}[.)]|\(?[a-z][.)]))[ \t]+(?=\S)")
 _LINE_END = re.compile(r"[.!?:;]['\"”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?;,]['\"”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -134,7 +135,7 @@ def _without_references(line: str) -> str:
 def _line_blocks(lines: list[str], shaped_headings: bool) -> tuple[Block, ...]:
     """One block per paragraph or bullet; hard-wrapped lines are joined back."""
     blocks: list[Block] = []
-    kind, start, parts = BlockKind.PARAGRAPH, 0, []  # the block being gathered
+    kind, start, parts, marker = BlockKind.PARAGRAPH, 0, [], ""  # the block being gathered
     shaped = _heading_shaped(lines) if shaped_headings else [False] * len(lines)
 
     for number, line in enumerate(lines, start=1):
@@ -152,8 +153,10 @@ def _line_blocks(lines: list[str], shaped_headings: bool) -> tuple[Block, ...]:
         if wrapped:
             parts.append(text)
             continue
-        if parts:
-            blocks.append(_joined(kind, parts, start))
+        if parts:  # an item with a line straight after it is one of a list, whatever it holds
+            blocks.append(
+                _item(parts, start, "" if text else marker) if kind is BlockKind.BULLET else _joined(kind, parts, start)
+            )
             parts = []
         if not text:
             continue
@@ -162,10 +165,12 @@ def _line_blocks(lines: list[str], shaped_headings: bool) -> tuple[Block, ...]:
                 blocks.append(Block(BlockKind.HEADING, title, number))
         elif bullet:
             kind, start, parts = BlockKind.BULLET, number, [line[bullet.end() :].strip()]
+            apart = number == 1 or not lines[number - 2].strip()
+            marker = (bullet["number"] or "") if apart else ""
         else:
             kind, start, parts = BlockKind.PARAGRAPH, number, [text]
     if parts:
-        blocks.append(_joined(kind, parts, start))
+        blocks.append(_item(parts, start, marker) if kind is BlockKind.BULLET else _joined(kind, parts, start))
     return tuple(blocks)
 
 
@@ -194,6 +199,16 @@ def _joined(kind: BlockKind, parts: list[str], line: int) -> Block:
     """One block from the lines it was wrapped over, remembering where each began."""
     starts = accumulate((len(part) + 1 for part in parts[:-1]), initial=0)
     return Block(kind, " ".join(parts), line, tuple(starts)[1:])
+
+
+def _item(parts: list[str], line: int, number: str) -> Block:
+    """A list item; but a numbered one standing apart (`number`, its marker) that holds
+    sentences of prose ("3. The committee met. It found ...") is a numbered paragraph, its
+    number kept with its text."""
+    item = _joined(BlockKind.BULLET, parts, line)
+    if not number or len(sentence_spans(item.text)) < 2:
+        return item
+    return _joined(BlockKind.PARAGRAPH, [f"{number} {parts[0]}", *parts[1:]], line)
 
 
 def is_heading(line: str) -> bool:

@@ -9,6 +9,7 @@ from markdown_it.token import Token
 
 from tipdiff.layout import is_capital_heading
 from tipdiff.model import Block, BlockKind
+from tipdiff.sentences import sentence_spans
 
 _NESTING = re.compile(r"^[ \t>]++", re.MULTILINE)
 """Indentation and quote marks: taken away, lists and quotes nested too deep read flat."""
@@ -41,9 +42,25 @@ def markdown_blocks(text: str) -> tuple[Block, ...]:
                 BlockKind.HEADING if opener == "heading_open" else BlockKind.BULLET if in_list else BlockKind.PARAGRAPH
             )
             body, line_starts = _plain_text(token)
+            if kind is BlockKind.BULLET and (number := _numbered_paragraph(tokens, i, body)):
+                kind, body, line_starts = (
+                    BlockKind.PARAGRAPH,
+                    number + body,
+                    tuple(s + len(number) for s in line_starts),
+                )
             if body.strip():
                 blocks += _headed(Block(kind, body, token.map[0] + 1, line_starts))
     return tuple(blocks)
+
+
+def _numbered_paragraph(tokens: list[Token], i: int, body: str) -> str:
+    """ "3. " for the text of a numbered item of a loose list that holds sentences of prose: a
+    numbered paragraph (as in `layout`), its number kept; "" for a list item."""
+    opener, item = tokens[i - 1], tokens[i - 2]
+    loose = opener.type == "paragraph_open" and not opener.hidden
+    if not (loose and item.type == "list_item_open" and item.info) or len(sentence_spans(body)) < 2:
+        return ""
+    return f"{item.info}{item.markup} "
 
 
 def _headed(block: Block) -> list[Block]:

@@ -153,6 +153,9 @@ class Sentence:
     """Every number of the sentence with what it counts, in reading order."""
     index: int = 0
     """Its place in the report, from 0 in reading order: the id that JSON and fact ids cite."""
+    paragraph: int = 0
+    """The place in the report of the paragraph or bullet it is part of, from 0: where the text
+    has no headings, its paragraphs are its structure."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,20 @@ _CURRENCY_CODES = {
     "£": "GBP",
 }
 _CURRENCY_NAMES = {"mexican": "MXN", "dollars": "USD", "euros": "EUR"}
-_NOT_A_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bone or more\b|\bone-(?:on-one|off|stop)\b", re.IGNORECASE)
+_NOT_A_NUMBER = re.compile(
+    rf"""
+    ^\(?\d{{1,3}}[.)](?=\ ) | \bno\ one\b | \bone\ another\b | \bone\ or\ more\b | \bone-(?:on-one|off|stop)\b
+  | (?:^|(?<=[;:]\ ))\W*(?:{"|".join(_ORDINALS[:10])})(?=\ ?,|\ of\ all\b)   # "First, ..." "; second, ..."
+  | \bat\ first\b | \bfirst\ and\ foremost\b | \bin\ the\ first\ place\b
+  | \bon\ the\ one\ hand\b
+  | \bone\ of\ (?:the|these|those|its|his|her|their|our|my|your)\b(?!\ (?:[\w’'-]+\ )?(?:\d|(?:{_WORD_NUMBER})\b))
+  | \bone(?='s\b|’s\b|\ (?:can|cannot|can't|must|should|would|could|may|might|will|shall|needs)\b)
+  | \b(?:this|that|which|every|any)\ one(?=\ ?[.,;:!?)]|$) | \bthe\ one\ (?:who|that|which|where)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A paragraph's own number ("3. The committee ..."), and number words used as words: "no one", "one of the reasons", "one must", "On the one hand",
+and an ordinal that orders the writer's points ("First, ..."); "one of the three" is a count."""
 
 CURRENCY_WORDS = frozenset(
     """mexican pesos peso dollars dollar u.s us euros euro mxn usd eur kroner krone kronor lempiras lempira

@@ -43,7 +43,7 @@ def split_sections(blocks: tuple[Block, ...], profile: Profile) -> tuple[Section
             sections.append(Section(key, title, line, inferred, tuple(sentences)))
             held.add(key)
 
-    for block in blocks:
+    for paragraph, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
             close()
             key, title, line, inferred, sentences = (
@@ -62,9 +62,10 @@ def split_sections(blocks: tuple[Block, ...], profile: Profile) -> tuple[Section
         if not sentences and not title:
             line = block.line
         if key is not None and key == profile.recommendations:
-            sentences.extend(_as_item(s) for part in _items(block, profile) for s in split_sentences(part))
+            units = [_as_item(s) for part in _items(block, profile) for s in split_sentences(part)]
         else:
-            sentences.extend(split_sentences(block))
+            units = list(split_sentences(block))
+        sentences.extend(replace(s, paragraph=paragraph) for s in units)
     close()
     return _numbered(sections)
 
