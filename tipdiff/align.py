@@ -47,16 +47,22 @@ SPREAD = 200
 more than a section of a real report holds, so only a flood of near-copies is cut."""
 
 
-def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wording: Wording) -> tuple[Link, ...]:
-    """Links covering every sentence of both reports exactly once, in the new report's order."""
+def align_sentences(
+    old: Report, new: Report, pairs: tuple[SectionPair, ...], wording: Wording, fixed: tuple[Link, ...] = ()
+) -> tuple[Link, ...]:
+    """Links covering every sentence of both reports exactly once, in the new report's order;
+    the `fixed` links (an almanac's fields, paired by label) are kept and not aligned again."""
     old_spans, new_spans = old.section_spans, new.section_spans
+    held_old, held_new = {i for link in fixed for i in link.old}, {j for link in fixed for j in link.new}
     scopes = [
-        ([i for s in pair.old for i in old_spans[s]], [j for s in pair.new for j in new_spans[s]]) for pair in pairs
-    ]
+        ([i for s in pair.old for i in old_spans[s] if i not in held_old],
+         [j for s in pair.new for j in new_spans[s] if j not in held_new])
+        for pair in pairs
+    ]  # fmt: skip
     # Without structure on one side, reading order says little, and gaps between anchors nothing.
     levels = (IN_ORDER, GAP, SANDWICHED) if old.structured and new.structured else (IN_ORDER,)
     twins = _twins(wording)
-    links = [link for olds, news in scopes for link in _in_order(olds, news, levels, wording, twins)]
+    links = [*fixed, *(link for olds, news in scopes for link in _in_order(olds, news, levels, wording, twins))]
     paired_old = {i for link in links for i in link.old}
     paired_new = {j for link in links for j in link.new}
     everything = (range(len(wording.old)), range(len(wording.new)))

@@ -25,6 +25,9 @@ class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     BULLET = "bullet"
+    FIELD = "field"
+    """One line of an almanac: "Population: 130,207,371 (2023 est.)", a sub-field under it
+    ("land: 1,943,945 sq km"), or a value line of the field above ("$2.5 trillion (2020 est.)")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,10 @@ class Block:
     """1-based line of the block's first character in the file."""
     line_starts: tuple[int, ...] = ()
     """Offsets in `text` where each further line of the file begins (wrapped text)."""
+    field: tuple[str, ...] = ()
+    """For a field line, the labels it stands under, outermost first: ("Area", "land") for
+    "land: 1,943,945 sq km" under "Area:"; ("Real GDP (purchasing power parity)",) for that
+    field's own line and for each value line under it."""
 
 
 class Role(StrEnum):
@@ -153,6 +160,10 @@ class Sentence:
     """Every number of the sentence with what it counts, in reading order."""
     index: int = 0
     """Its place in the report, from 0 in reading order: the id that JSON and fact ids cite."""
+    field: tuple[str, ...] = ()
+    """The labels of the almanac field line this unit opens (`Block.field`): with its place
+    among the lines of that field, its identity across editions. Empty for prose, and for
+    the later sentences of a field line that holds several."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ sentence deep inside another section does not break it.
 
 from dataclasses import replace
 
+from tipdiff.fields import with_field
 from tipdiff.model import Block, BlockKind, Section, Sentence
 from tipdiff.profiles import Profile
 from tipdiff.sentences import split_sentences
@@ -45,7 +46,7 @@ def split_sections(blocks: tuple[Block, ...], profile: Profile) -> tuple[Section
             seen.add(opened)
         if not sentences and not title:
             line = block.line
-        sentences.extend(split_sentences(block))
+        sentences.extend(with_field(block, split_sentences(block)))
     close()
     return _numbered(sections)
 

@@ -135,6 +135,9 @@ by level of government and form of trafficking."""
 
 TIP = Profile(
     name="tip",
+    family="TIP",
+    layout="prose",
+    evidence=("sections", "tier"),
     sections=(
         SectionKind(
             key="summary",
