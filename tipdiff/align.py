@@ -55,12 +55,18 @@ SPREAD = 200
 more than a section of a real report holds, so only a flood of near-copies is cut."""
 
 
-def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wording: Wording) -> tuple[Link, ...]:
-    """Links covering every sentence of both reports exactly once, in the new report's order."""
+def align_sentences(
+    old: Report, new: Report, pairs: tuple[SectionPair, ...], wording: Wording, fixed: tuple[Link, ...] = ()
+) -> tuple[Link, ...]:
+    """Links covering every sentence of both reports exactly once, in the new report's order;
+    the `fixed` links (an almanac's fields, paired by label) are kept and not aligned again."""
     old_spans, new_spans = old.section_spans, new.section_spans
+    held_old, held_new = {i for link in fixed for i in link.old}, {j for link in fixed for j in link.new}
     scopes = [
-        ([i for s in pair.old for i in old_spans[s]], [j for s in pair.new for j in new_spans[s]]) for pair in pairs
-    ]
+        ([i for s in pair.old for i in old_spans[s] if i not in held_old],
+         [j for s in pair.new for j in new_spans[s] if j not in held_new])
+        for pair in pairs
+    ]  # fmt: skip
     # Structure on one side only (a web scrape against a report): reading order says little,
     # and gaps between anchors nothing. Prose on both sides has its paragraphs for structure.
     levels = (IN_ORDER, GAP, SANDWICHED) if old.structured == new.structured else (IN_ORDER,)
@@ -68,8 +74,8 @@ def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wo
     paragraphs = (_paragraphs(old), _paragraphs(new)) if prose else None
     twins = _twins(wording)
     links = [link for olds, news in scopes for link in _in_order(olds, news, levels, wording, twins, paragraphs)]
-    paired_old = {i for link in links for i in link.old}
-    paired_new = {j for link in links for j in link.new}
+    paired_old = held_old | {i for link in links for i in link.old}
+    paired_new = held_new | {j for link in links for j in link.new}
     everything = (range(len(wording.old)), range(len(wording.new)))
     topic = _topic(wording) if prose else frozenset()
     for (olds, news), level in [*((scope, MOVED_WITHIN) for scope in scopes), (everything, MOVED_ACROSS)]:
@@ -82,7 +88,7 @@ def align_sentences(old: Report, new: Report, pairs: tuple[SectionPair, ...], wo
         links.append(Link((i,), (j,), moved=True, similarity=1.0))
         paired_old.add(i)
         paired_new.add(j)
-    links = _reading_order(links, scopes)
+    links = [*fixed, *_reading_order(links, scopes)]
     links += [Link((i,), ()) for i in range(len(wording.old)) if i not in paired_old]
     links += [Link((), (j,)) for j in range(len(wording.new)) if j not in paired_new]
     return tuple(sorted(links, key=lambda link: (link.new or (len(wording.new),), link.old)))

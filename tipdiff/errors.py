@@ -39,3 +39,7 @@ class UnknownFormat(TipdiffError):
 
 class BadArgument(TipdiffError, TypeError):
     "A library function was given something it does not take (a TypeError too, as Python's own are)"
+
+
+class ProfileMisfit(UserWarning):
+    "The profile chosen does not fit the report's text (a warning: the comparison is still made)"

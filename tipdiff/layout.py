@@ -45,9 +45,14 @@ _HEADING_MARK = "\x1f"
 """Prefixed by the wiki reader to lines that are headings in wiki markup."""
 
 
-def split_blocks(text: str, format: Format) -> tuple[Block, ...]:
-    """Headings, paragraphs and bullets in reading order."""
+def split_blocks(text: str, format: Format, fields: bool = False) -> tuple[Block, ...]:
+    """Headings, paragraphs and bullets in reading order; with `fields`, an almanac's field
+    lines (`tipdiff.fieldlayout`)."""
     lines = text.split("\n")
+    if fields and (format == "plain" or (format == "markdown" and _one_block_a_line(lines))):
+        from tipdiff.fieldlayout import field_blocks
+
+        return field_blocks([_atx_line(line) for line in lines] if format == "markdown" else lines, _HEADING_MARK)
     if format == "markdown" and _one_block_a_line(lines):
         # Plain text with a "# Title" (a report saved as .md): Markdown would run its lines
         # together, and "PROSECUTION" over its paragraph would be no heading.
@@ -155,7 +160,9 @@ def _line_blocks(lines: list[str], shaped_headings: bool) -> tuple[Block, ...]:
             continue
         if parts:  # an item with a line straight after it is one of a list, whatever it holds
             blocks.append(
-                _item(parts, start, "" if text else marker) if kind is BlockKind.BULLET else _joined(kind, parts, start)
+                _item(parts, start, "" if text else marker)
+                if kind is BlockKind.BULLET
+                else joined_block(kind, parts, start)
             )
             parts = []
         if not text:
@@ -170,7 +177,7 @@ def _line_blocks(lines: list[str], shaped_headings: bool) -> tuple[Block, ...]:
         else:
             kind, start, parts = BlockKind.PARAGRAPH, number, [text]
     if parts:
-        blocks.append(_item(parts, start, marker) if kind is BlockKind.BULLET else _joined(kind, parts, start))
+        blocks.append(_item(parts, start, marker) if kind is BlockKind.BULLET else joined_block(kind, parts, start))
     return tuple(blocks)
 
 
@@ -195,20 +202,20 @@ def is_capital_heading(line: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
-def _joined(kind: BlockKind, parts: list[str], line: int) -> Block:
+def joined_block(kind: BlockKind, parts: list[str], line: int, field: tuple[str, ...] = ()) -> Block:
     """One block from the lines it was wrapped over, remembering where each began."""
     starts = accumulate((len(part) + 1 for part in parts[:-1]), initial=0)
-    return Block(kind, " ".join(parts), line, tuple(starts)[1:])
+    return Block(kind, " ".join(parts), line, tuple(starts)[1:], field)
 
 
 def _item(parts: list[str], line: int, number: str) -> Block:
     """A list item; but a numbered one standing apart (`number`, its marker) that holds
     sentences of prose ("3. The committee met. It found ...") is a numbered paragraph, its
     number kept with its text."""
-    item = _joined(BlockKind.BULLET, parts, line)
+    item = joined_block(BlockKind.BULLET, parts, line)
     if not number or len(sentence_spans(item.text)) < 2:
         return item
-    return _joined(BlockKind.PARAGRAPH, [f"{number} {parts[0]}", *parts[1:]], line)
+    return joined_block(BlockKind.PARAGRAPH, [f"{number} {parts[0]}", *parts[1:]], line)
 
 
 def is_heading(line: str) -> bool:

@@ -25,6 +25,9 @@ class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     BULLET = "bullet"
+    FIELD = "field"
+    """One line of an almanac: "Population: 130,207,371 (2023 est.)", a sub-field under it
+    ("land: 1,943,945 sq km"), or a value line of the field above ("$2.5 trillion (2020 est.)")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,10 @@ class Block:
     """1-based line of the block's first character in the file."""
     line_starts: tuple[int, ...] = ()
     """Offsets in `text` where each further line of the file begins (wrapped text)."""
+    field: tuple[str, ...] = ()
+    """For a field line, the labels it stands under, outermost first: ("Area", "land") for
+    "land: 1,943,945 sq km" under "Area:"; ("Real GDP (purchasing power parity)",) for that
+    field's own line and for each value line under it."""
 
 
 class Role(StrEnum):
@@ -156,6 +163,10 @@ class Sentence:
     paragraph: int = 0
     """The place in the report of the paragraph or bullet it is part of, from 0: where the text
     has no headings, its paragraphs are its structure."""
+    field: tuple[str, ...] = ()
+    """The labels of the almanac field line this unit opens (`Block.field`): with its place
+    among the lines of that field, its identity across editions. Empty for prose, and for
+    the later sentences of a field line that holds several."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
+from tipdiff.fields import with_field
 from tipdiff.model import Block, BlockKind, Section, Sentence
 from tipdiff.profiles import Profile
 from tipdiff.sentences import split_sentences
@@ -64,7 +65,7 @@ def split_sections(blocks: tuple[Block, ...], profile: Profile) -> tuple[Section
         if key is not None and key == profile.recommendations:
             units = [_as_item(s) for part in _items(block, profile) for s in split_sentences(part)]
         else:
-            units = list(split_sentences(block))
+            units = list(with_field(block, split_sentences(block)))
         sentences.extend(replace(s, paragraph=paragraph) for s in units)
     close()
     return _numbered(sections)

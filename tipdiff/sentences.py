@@ -71,7 +71,8 @@ def split_sentences(block: Block) -> tuple[Sentence, ...]:
 
 def split_units(block: Block) -> tuple[Sentence, ...]:
     """Every sentence-like unit of a block, page furniture included (for `tipdiff check`)."""
-    spans = [(0, len(block.text))] if block.kind is BlockKind.BULLET else sentence_spans(block.text)
+    whole = block.kind in (BlockKind.BULLET, BlockKind.FIELD)  # a list item, an almanac's field line
+    spans = [(0, len(block.text))] if whole else sentence_spans(block.text)
     return tuple(
         Sentence(
             text=text,

@@ -4,6 +4,7 @@ at a terminal, `writing` writes the output file."""
 import json
 import os
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,8 +16,8 @@ from typer.core import TyperCommand
 from tipdiff import __version__
 from tipdiff.cli import terminal
 from tipdiff.cli.writing import append, write_atomically
-from tipdiff.errors import TipdiffError
-from tipdiff.pipeline import PROFILES, load_report
+from tipdiff.errors import ProfileMisfit, TipdiffError
+from tipdiff.pipeline import AUTO, PROFILES, load_reports, reading_profile
 from tipdiff.pipeline import compare as compare_reports
 from tipdiff.readers.text import shown
 
@@ -107,7 +108,25 @@ Output = Annotated[
 NoPager = Annotated[
     bool, typer.Option("--no-pager", help="Write long output straight to the terminal (as git's --no-pager).")
 ]
-ProfileOption = Annotated[str, typer.Option(help="The report family.", **choice(list(PROFILES)))]
+PROFILE_NAMES = (AUTO, *PROFILES)
+
+
+def _profile(value: str) -> str:
+    """A profile's name, or where a profile of one's own is (package.module:NAME)."""
+    if ":" in value:
+        return value
+    return choice(PROFILE_NAMES)["callback"](value)
+
+
+ProfileOption = Annotated[
+    str,
+    typer.Option(
+        help="The report family: auto chooses it by the text; package.module:NAME is a profile of one's own.",
+        metavar=f"[{'|'.join(PROFILE_NAMES)}|MODULE:NAME]",
+        callback=_profile,
+        autocompletion=lambda incomplete: [n for n in PROFILE_NAMES if n.startswith(incomplete)],
+    ),
+]
 Country = Annotated[
     str | None,
     typer.Option(metavar="NAME", help="This country's narrative, cut out of reports that hold many (the year's PDF)."),
@@ -167,7 +186,7 @@ def compare(
             **choice(["auto", "plain", "markdown", "wiki"], {"md": "markdown"}),
         ),
     ] = "auto",
-    profile: ProfileOption = "tip",
+    profile: ProfileOption = AUTO,
     no_pager: NoPager = False,
 ) -> None:
     """Align two editions sentence by sentence and tell what changed this year.
@@ -184,17 +203,14 @@ def compare(
     from tipdiff.narrative import narrate
     from tipdiff.render import render, render_narrative
 
-    chosen = PROFILES[profile]
     markup = None if input_format == "auto" else input_format
     full = detail == "full"
-    with one_line_errors():
+    with one_line_errors(), told_warnings():
         form = output_form(format, output, COMPARE_FORMS, "compare")
         target = destination(output, [old, new], form)
-        with terminal.progress(4, watched(target)) as step:
-            step(f"Reading {old.name}")
-            old_report = load_report(old, markup, chosen, country)
-            step(f"Reading {new.name}")
-            new_report = load_report(new, markup, chosen, country)
+        with terminal.progress(3, watched(target)) as step:
+            step(f"Reading {old.name} and {new.name}")
+            (old_report, new_report), chosen = load_reports([old, new], markup, profile, country)
             step("Aligning sentences")
             comparison = compare_reports(old_report, new_report)
             step("Writing")
@@ -222,7 +238,7 @@ def extract(
     country: Country = None,
     list_countries: Annotated[bool, typer.Option("--list", help="List the countries the report holds.")] = False,
     output: Output = None,
-    profile: ProfileOption = "tip",
+    profile: ProfileOption = AUTO,
     no_pager: NoPager = False,
 ) -> None:
     """Write the text tipdiff reads from a report: exactly what a comparison uses, so that the
@@ -236,8 +252,8 @@ def extract(
     from tipdiff.readers import extract as extract_text
     from tipdiff.readers import list_parts
 
-    chosen = PROFILES[profile]
     with one_line_errors():
+        chosen = reading_profile(profile)
         target = destination(output, [report], "text")
         with terminal.progress(1, watched(target)) as step:
             step(f"Reading {report.name}")
@@ -274,7 +290,7 @@ def timeline(
     ] = None,
     output: Output = None,
     country: Country = None,
-    profile: ProfileOption = "tip",
+    profile: ProfileOption = AUTO,
     no_pager: NoPager = False,
 ) -> None:
     """A country's figures, verdicts and recommendations across many editions.
@@ -287,15 +303,12 @@ def timeline(
     from tipdiff.timeline import build_timeline
     from tipdiff.timeline.tidy import timeline_csv, timeline_json
 
-    chosen = PROFILES[profile]
-    with one_line_errors():
+    with one_line_errors(), told_warnings():
         form = output_form(format, output, TIMELINE_FORMS, "timeline")
         target = destination(output, reports, form)
-        with terminal.progress(len(reports) + 2, watched(target)) as step:
-            loaded = []
-            for path in reports:
-                step(f"Reading {path.name}")
-                loaded.append(load_report(path, None, chosen, country))
+        with terminal.progress(3, watched(target)) as step:
+            step(f"Reading {len(reports)} editions")
+            loaded, chosen = load_reports(reports, None, profile, country)
             step(f"Comparing {len(reports)} editions")
             built = build_timeline(loaded, chosen)
             step("Writing")
@@ -430,6 +443,20 @@ def check(
         typer.echo(f"Error: {shown(str(error))}", err=True)
         raise typer.Exit(2) from None
     raise typer.Exit(run.exit_code)
+
+
+@contextmanager
+def told_warnings() -> Iterator[None]:
+    """What the library warns of (a profile that does not fit the text) is one `Warning:` line
+    on stderr each, after the command's own output; the command still succeeds."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ProfileMisfit)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, ProfileMisfit):
+                    typer.echo(f"Warning: {shown(str(warning.message))}", err=True)
 
 
 @contextmanager

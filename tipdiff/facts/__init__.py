@@ -43,9 +43,11 @@ def read_facts(report: Report, profile: Profile) -> Report:
         sentences = []
         for sentence in section.sentences:
             this, previous = str(sentence.index), str(sentence.index - 1)
-            asked = (sentence.text, field, _anonymous(before, previous, ""))
+            asked = (sentence.text, field, sentence.field, _anonymous(before, previous, ""))
             if asked not in read:
-                facts, field = sentence_facts(sentence.text, this, before, field, data_year, profile.lexicon)
+                facts, field = sentence_facts(
+                    sentence.text, this, before, field, data_year, profile.lexicon, sentence.field
+                )
                 read[asked] = (_anonymous(facts, previous, this), field)
             facts, field = read[asked]
             facts = _named(facts, previous, this)
@@ -75,11 +77,18 @@ def _renamed(fact: Fact, names: dict[str, str]) -> Fact:
 
 
 def sentence_facts(
-    text: str, sentence_id: str, before: tuple[Fact, ...], field: str | None, data_year: int | None, lexicon: Lexicon
+    text: str,
+    sentence_id: str,
+    before: tuple[Fact, ...],
+    field: str | None,
+    data_year: int | None,
+    lexicon: Lexicon,
+    labels: tuple[str, ...] = (),
 ) -> tuple[tuple[Fact, ...], str | None]:
     """The facts of one sentence, given the facts of the sentence before it; and the field
-    label that a following line without a label of its own continues."""
-    field, part = _field(text, field, lexicon)
+    label that a following line without a label of its own continues. `labels` are those of
+    the field line the sentence opens, where the layout read it in fields."""
+    field, part = (labels[0], " ".join(labels[1:]) or None) if labels else _field(text, field, lexicon)
     numbers = find_numbers(text)
     if not numbers:
         return (), field

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from tipdiff.normalize import comparison_key
 from tipdiff.profiles.lexicon import ENGLISH, Lexicon
@@ -71,6 +72,15 @@ class Profile:
 
     name: str
     sections: tuple[SectionKind, ...]
+    family: str = ""
+    """How a reader names the family ("TIP", "almanac"); the name when empty."""
+    layout: Literal["prose", "fields", "auto"] = "auto"
+    """How the family's text is laid out: headings over paragraphs, or "Label: value" field
+    lines under headings (an almanac); "auto" tells by the text."""
+    evidence: tuple[str, ...] = ()
+    """What shows that a text is of the family: "sections" (a heading or an opening sentence of
+    one of its sections), "fields" (field lines) or a verdict's subject ("tier": a tier line).
+    A text that shows none of it does not fit the profile (`tipdiff.profiles.fit`)."""
     headings: tuple[re.Pattern[str], ...] = ()
     """Over folded headings: groups "year", "country" and "tier" where a heading gives them."""
     statements: tuple[re.Pattern[str], ...] = ()
@@ -114,6 +124,11 @@ class Profile:
     def __repr__(self) -> str:
         return f"Profile({self.name!r})"  # its patterns would fill a screen
 
+    @property
+    def reader_name(self) -> str:
+        """The family as a reader names it."""
+        return self.family or self.name
+
     def key_for_heading(self, heading: str) -> str:
         """The canonical key a heading names, or a slug of the heading itself."""
         folded = fold_heading(heading)
@@ -149,4 +164,5 @@ def fold_heading(heading: str, keep_case: bool = False) -> str:
 
 
 GENERIC = Profile(name="generic", sections=())
-"""For reports of no known family: headings become sections under their own names."""
+"""For reports of no known family: headings become sections under their own names, and a
+text of "Label: value" lines is read in fields, as an almanac is."""

@@ -297,6 +297,9 @@ run-in headings of older years), the shapes of a list of recommendations, and th
 
 TIP = Profile(
     name="tip",
+    family="TIP",
+    layout="prose",
+    evidence=("sections", "tier"),
     sections=(
         SectionKind(
             key="summary",

@@ -1,0 +1,235 @@
+"""Almanacs: "Label: value" fields under section headings (examples/almanac/, hand-made in the
+shapes a country almanac's archive publishes: fields with their value inline or on the lines
+below, sub-fields indented or labelled in lower case, several years in one field).
+
+Each test states a property of the format, checked on every edition pair of both countries
+or on a small text made for it; no output of an example is written down."""
+
+import itertools
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import tipdiff
+from tipdiff.cli import app
+from tipdiff.errors import ProfileMisfit
+from tipdiff.facts.pairing import period_of
+from tipdiff.model import Comparison, Label
+from tipdiff.pipeline import load_reports, parse_report
+from tipdiff.profiles.almanac import ALMANAC
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+COUNTRIES = sorted((EXAMPLES / "almanac").iterdir())
+PAIRS = [pair for country in COUNTRIES for pair in itertools.permutations(sorted(country.glob("*.txt")), 2)]
+_FIELD = re.compile(r"^\s*(?P<label>[A-Za-z0-9][^:]{0,60}):(?:\s|$)")
+
+
+def compared(old: Path, new: Path) -> Comparison:
+    (old_report, new_report), profile = load_reports([old, new])
+    assert profile is ALMANAC
+    return tipdiff.compare(old_report, new_report)
+
+
+def field_paths(path: Path) -> dict[int, tuple[str, ...]]:
+    """Line number -> the labels of the field the line opens, read off the file by indentation
+    and case, as a reader sees them (independently of tipdiff's layout)."""
+    paths, open_ = {}, []
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        if not (found := _FIELD.match(line)):
+            continue
+        indent, label = len(line) - len(line.lstrip()), found["label"].strip()
+        lower = not label[0].isupper()
+        while open_ and not (open_[-1][0] < indent or (open_[-1][0] == indent and lower and not open_[-1][2])):
+            open_.pop()
+        open_.append((indent, label, lower))
+        paths[number] = tuple(label for _, label, _ in open_)
+    return paths
+
+
+@pytest.fixture(scope="module", params=PAIRS, ids=lambda pair: f"{pair[0].parent.name}-{pair[0].stem}-{pair[1].stem}")
+def pair(request):
+    old, new = request.param
+    return old, new, compared(old, new)
+
+
+def test_every_line_of_both_reports_is_in_exactly_one_change(pair):
+    old, new, comparison = pair
+    for path, side in ((old, "old"), (new, "new")):
+        told = [s.text for c in comparison.changes for s in getattr(c, side)]
+        lines = [line.strip() for line in path.read_text().splitlines() if line.strip()]
+        headings = {h.text for h in getattr(comparison, side).headings}
+        assert sorted(told) == sorted(line for line in lines if line not in headings)
+
+
+def test_a_field_both_editions_have_is_always_paired_with_itself(pair):
+    old, new, comparison = pair
+    old_paths, new_paths = field_paths(old), field_paths(new)
+    shared = set(old_paths.values()) & set(new_paths.values())
+    for change in comparison.changes:
+        olds = {old_paths.get(s.line) for s in change.old} - {None}
+        news = {new_paths.get(s.line) for s in change.new} - {None}
+        if change.old and change.new:
+            assert olds == news or not olds or not news or _total(olds, news), change
+        # a field both have is never told as added, or removed; but for the label-only line over
+        # the parts ("Population:" over "total: ..."), when the other edition gives it whole
+        one_side = change.old or change.new
+        whole = len(one_side) == 1 and one_side[0].text == f"{one_side[0].field[-1]}:" if one_side[0].field else False
+        assert whole or not ((olds | news) & shared and not (change.old and change.new)), change
+
+
+def _total(olds: set, news: set) -> bool:
+    """A field given whole in one edition and by its parts in the other: its line is the total's."""
+    (a,), (b,) = olds, news
+    return (*a, "total") == b or (*b, "total") == a
+
+
+def test_a_field_only_one_edition_has_is_added_or_removed():
+    comparison = compared(EXAMPLES / "almanac/mexico/2022.txt", EXAMPLES / "almanac/mexico/2023.txt")
+    by_text = {(c.new or c.old)[0].text.split(":")[0]: c.label for c in comparison.changes}
+    assert by_text["Net migration rate"] is Label.ADDED
+    assert by_text["Exports - partners"] is Label.REMOVED
+
+
+def test_a_field_reordered_is_paired_and_moved():
+    comparison = compared(EXAMPLES / "almanac/mexico/2022.txt", EXAMPLES / "almanac/mexico/2023.txt")
+    rates = [c for c in comparison.changes if c.new and c.new[0].text.startswith(("Birth rate", "Death rate"))]
+    assert all(c.old[0].text.split(":")[0] == c.new[0].text.split(":")[0] for c in rates)
+    assert sum(c.moved for c in rates) == 1
+
+
+def test_a_sub_field_is_known_by_its_field_and_its_own_label():
+    report = parse_report(
+        "GEOGRAPHY\nArea:\n    total: 10 sq km\n    land: 9 sq km\nCoastline: 3 km\n", profile="almanac"
+    )
+    assert [s.field for s in report.sentences] == [("Area",), ("Area", "total"), ("Area", "land"), ("Coastline",)]
+    unindented = parse_report("GEOGRAPHY\nArea:\ntotal: 10 sq km\nland: 9 sq km\nCoastline: 3 km\n", profile="almanac")
+    assert [s.field for s in unindented.sentences] == [s.field for s in report.sentences]
+
+
+def test_the_same_sub_label_under_two_fields_is_two_fields():
+    old = "PEOPLE\nMedian age:\n  total: 29.3 years\nLife expectancy:\n  total: 75.1 years\n"
+    new = "PEOPLE\nLife expectancy:\n  total: 75.9 years\nMedian age:\n  total: 29.9 years\n"
+    comparison = tipdiff.compare(old, new, "almanac")
+    assert len(comparison.changes) == 4 and all(c.old and c.new for c in comparison.changes)
+    assert all(c.old[0].field == c.new[0].field for c in comparison.changes)
+    totals = {c.new[0].text: c.old[0].text for c in comparison.changes if c.new[0].field[-1] == "total"}
+    assert totals == {"total: 75.9 years": "total: 75.1 years", "total: 29.9 years": "total: 29.3 years"}
+
+
+def figure_rows(old: Path, new: Path) -> dict[str, tuple[str, str]]:
+    (old_report, new_report), profile = load_reports([old, new])
+    narrative = tipdiff.narrate(tipdiff.compare(old_report, new_report), profile)
+    return {f"{f.measure} {f.scope}": (f.old.fact.text, f.new.fact.text) for f in narrative.figures}
+
+
+def test_the_population_is_compared_with_the_population():
+    rows = figure_rows(EXAMPLES / "almanac/mexico/2022.txt", EXAMPLES / "almanac/mexico/2023.txt")
+    assert rows["population ()"] == ("129,150,971", "130,207,371")
+    # given by its parts in 2024: still the total, never the female count
+    rows = figure_rows(EXAMPLES / "almanac/mexico/2023.txt", EXAMPLES / "almanac/mexico/2024.txt")
+    assert rows["population ()"] == ("130,207,371", "130,739,927")
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS, ids=lambda path: f"{path.parent.name}-{path.stem}")
+def test_every_figure_pair_is_one_field_for_one_part(old, new):
+    """Each figure paired old -> new in a change is a number of the same field line (same
+    labels), for the same part (male with male), in consecutive or equal years."""
+    comparison = compared(old, new)
+    for change in comparison.changes:
+        for fact_change in change.facts:
+            before, after = fact_change.old, fact_change.new
+            if before and after:
+                assert (before.measure, before.scope, before.unit) == (after.measure, after.scope, after.unit)
+                years = (
+                    period_of(after, comparison.new.data_year).year - period_of(before, comparison.old.data_year).year
+                )
+                assert years in (0, comparison.new.year - comparison.old.year)
+        if change.old and change.new and change.old[0].field and change.new[0].field:
+            olds, news = {change.old[0].field}, {change.new[0].field}
+            assert olds == news or _total(olds, news), change
+
+
+def test_a_year_given_by_both_editions_pairs_its_value_lines():
+    comparison = compared(EXAMPLES / "almanac/norway/2022.txt", EXAMPLES / "almanac/norway/2023.txt")
+    year = re.compile(r"\((20\d\d) est\.\)")
+    gdp = [
+        c
+        for c in comparison.changes
+        if (c.old or c.new)[0].field == ("Real GDP (purchasing power parity)",)
+        and year.search((c.old or c.new)[0].text)
+    ]
+    pairs = {(year.search(c.old[0].text)[1], year.search(c.new[0].text)[1]) for c in gdp if c.old and c.new}
+    assert pairs == {("2021", "2021"), ("2020", "2020")}  # each year with itself, restated
+    told = {(c.label, year.search((c.old or c.new)[0].text)[1]) for c in gdp if not (c.old and c.new)}
+    assert {(Label.REMOVED, "2019"), (Label.ADDED, "2022")} <= told
+    # a field of one value line is that line, whatever year it is for
+    population = [c for c in comparison.changes if c.old and c.old[0].text.startswith("5,553,840")]
+    assert population and population[0].new[0].text.startswith("5,597,924 (2023 est.)")
+
+
+@pytest.mark.parametrize(
+    ("files", "profile"),
+    [
+        (("almanac/mexico/2022.txt", "almanac/mexico/2023.txt"), "almanac"),
+        (("almanac/norway/2022.txt", "almanac/norway/2023.txt"), "almanac"),
+        (("mexico/2022.txt", "mexico/2023.txt"), "tip"),
+        (("mexico/2021-protection-excerpt.txt", "mexico/2022.txt"), "tip"),
+        (("mexico/2010-wikipedia.txt", "mexico/2018-web-scrape.txt"), "tip"),
+    ],
+)
+def test_auto_chooses_the_family_by_the_text(files, profile):
+    assert load_reports([EXAMPLES / name for name in files])[1].name == profile
+
+
+def test_auto_chooses_generic_for_prose_of_no_family(tmp_path):
+    essay = "We walked to the river. The water was cold and clear.\n\nLater we went home in 2023.\n"
+    memo = "Summary\nThe office moved in May 2023. Staff were told in April.\n"
+    for text in (essay, memo):
+        (tmp_path / "2024.txt").write_text(text)
+        (report,), profile = load_reports([tmp_path / "2024.txt"])
+        assert profile.name == "generic" and report.data_year == 2024  # a TIP report of 2024 covers 2023
+
+
+def test_a_profile_that_does_not_fit_the_text_is_warned_of():
+    almanac = [EXAMPLES / "almanac/mexico/2022.txt", EXAMPLES / "almanac/mexico/2023.txt"]
+    with pytest.warns(ProfileMisfit, match="no TIP section found, no tier line"):
+        load_reports(almanac, profile="tip")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        load_reports(almanac)  # auto
+        load_reports([EXAMPLES / "mexico/2022.txt", EXAMPLES / "mexico/2023.txt"], profile="tip")
+    with pytest.warns(ProfileMisfit, match="not look like a almanac report|no almanac section"):
+        load_reports([EXAMPLES / "mexico/2022.txt"], profile="almanac")
+
+
+def test_the_command_warns_in_one_line_and_still_compares():
+    runner = CliRunner()
+    old, new = (str(EXAMPLES / f"almanac/mexico/{year}.txt") for year in (2022, 2023))
+    result = runner.invoke(app, ["compare", old, new, "--profile", "tip", "-f", "json"])
+    assert result.exit_code == 0
+    warned = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warned) == 2 and all("no tier line" in line and "dated 1 year before" in line for line in warned)
+    assert not runner.invoke(app, ["compare", old, new, "-f", "json"]).stderr
+
+
+def test_a_profile_of_ones_own_is_named_by_its_module():
+    runner = CliRunner()
+    old, new = (str(EXAMPLES / f"almanac/mexico/{year}.txt") for year in (2022, 2023))
+    by_module = runner.invoke(app, ["compare", old, new, "-f", "json", "--profile", "tipdiff.profiles.almanac:ALMANAC"])
+    by_name = runner.invoke(app, ["compare", old, new, "-f", "json", "--profile", "almanac"])
+    assert by_module.exit_code == 0 and by_module.stdout == by_name.stdout
+    for wrong in ("no.such.module:X", "tipdiff.profiles.almanac:NOTHING", "tipdiff.profiles.almanac:re"):
+        result = runner.invoke(app, ["compare", old, new, "--profile", wrong])
+        assert result.exit_code == 2 and result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
+
+
+def test_the_narrative_never_says_a_report_with_sections_has_none(pair):
+    old, new, comparison = pair
+    assert "has no sections" not in tipdiff.to_markdown(comparison, ALMANAC)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (a, b), profile = load_reports([old, new], profile="tip")
+    assert "has no sections" not in tipdiff.to_markdown(tipdiff.compare(a, b), profile)
