@@ -6,7 +6,8 @@ Each pair in headingless/pairs/ holds old.txt, new.txt and gold.json: the refere
 both sides and the groups an editor's revision makes of them (headingless/README.md). Both tools
 are scored on old-new links between reference sentences, micro-averaged over the set.
 
-- tipdiff: `compare(old, new, profile="generic")`. Its sentences are mapped onto the reference
+- tipdiff: `compare(old, new)`, the profile chosen by the text as users get it (generic and
+  TIP score the same here). Its sentences are mapped onto the reference
   sentences by text, as ../shared/eval/score.py does: letters and digits only, case-folded, and
   a predicted sentence stands for each reference sentence it covers half or more of. So a
   different sentence split does not count against it.
@@ -25,6 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tipdiff.pipeline import compare
+
+PROFILE = "auto"
+"""As `tipdiff compare` chooses by default."""
 
 PAIRS = Path(__file__).resolve().parent / "headingless" / "pairs"
 THRESHOLD = 0.5
@@ -114,7 +118,7 @@ class TipdiffResult:
 
 
 def tipdiff_links(pair: Pair) -> TipdiffResult:
-    comparison = compare(pair.old_text, pair.new_text, profile="generic")
+    comparison = compare(pair.old_text, pair.new_text, profile=PROFILE)
     references = {"old": Reference(pair.old), "new": Reference(pair.new)}
     cursors = {"old": 0, "new": 0}
     links: Links = set()
