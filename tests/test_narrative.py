@@ -198,3 +198,17 @@ def test_meaning_shifts_and_cosmetic_changes():
     )
     assert is_cosmetic(change("A legally-required fund.", "A legally required fund."))
     assert not is_cosmetic(change("A legally required fund.", "A legally required new fund."))
+
+
+def test_two_texts_without_headings_are_two_whole_documents_not_fragments():
+    """Neither is a scrape of the other: what one lacks is new or dropped, and the narrative
+    says so rather than that nothing is called new."""
+    old = "Libraries lend books.\n\nThey host 12 reading clubs.\n\nThe city pays for them.\n"
+    new = "Libraries lend books and laptops.\n\nThey host 15 reading clubs.\n\nVolunteers run a repair cafe.\n"
+    comparison = tipdiff.compare(old, new)
+    narrative = tipdiff.narrate(comparison)
+    text = render_narrative(narrative, GENERIC)
+    assert "Neither report has headings" in text
+    assert "a web page or a fragment" not in text and "is not called" not in text
+    assert "- New: Volunteers run a repair cafe." in text  # no " in Document": there is one section
+    assert {c.label for s in comparison.sections for c in s.changes} >= {Label.ADDED, Label.REMOVED}
