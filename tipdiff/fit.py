@@ -65,7 +65,7 @@ class Fit:
 def fit(report: Report, profile: Profile, fields: bool) -> Fit:
     """How well a report read with a profile shows the profile's family; `fields`: its text is
     laid out in fields (`tipdiff.fieldlayout.looks_like_fields`), whatever the profile read."""
-    keys = {kind.key for kind in profile.sections}
+    keys = {kind.key for kind in profile.sections if kind.telling}
     found = {section.key: section.inferred for section in report.sections if section.key in keys}
     subjects = tuple(kind for kind in profile.evidence if kind not in ("sections", "fields"))
     verdicts = tuple(read_verdicts(report, profile)) if subjects else ()

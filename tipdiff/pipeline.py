@@ -99,13 +99,18 @@ def _read(
             if warn and not (found := fit(structure, candidate, laid_out)).fits:
                 lag = candidate.data_year_lag
                 warnings.warn(
-                    f"{structure.name} does not look like a {candidate.reader_name} report ({found.missing})"
+                    f"{structure.name} does not look like {_article(candidate.reader_name)} {candidate.reader_name}"
+                    f" report ({found.missing})"
                     + (f": its figures are dated {lag} year{'s' * (lag != 1)} before its edition" if lag else "")
                     + "; --profile auto chooses the profile by the text",
                     ProfileMisfit,
                     stacklevel=3,
                 )
     return tuple(read_facts(s, candidate) for s in structures), candidate
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _checked(text: str | bytes, name: str, format: str | None) -> tuple[str, str, Format]:

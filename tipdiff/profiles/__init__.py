@@ -29,6 +29,9 @@ class SectionKind:
     does, such as a TIP verdict sentence."""
     weight: float = 1.0
     """How much a change in this section matters to a reader, against the others."""
+    telling: bool = True
+    """Whether finding it says a text is of the family (`--profile auto`): many documents have a
+    "Summary" and "Recommendations", few a "Prosecution" and a "Trafficking profile"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -304,6 +304,7 @@ TIP = Profile(
         SectionKind(
             key="summary",
             title="Summary",
+            telling=False,
             # The report's title line and the "Country (Tier N)" line both open the summary.
             headings=re.compile(
                 rf"trafficking in persons report|\({_TIER}\)$|(?::|\s[\u2013\u2014-])\s*{_TIER}$|^{_TIER}$"
@@ -317,6 +318,7 @@ TIP = Profile(
         SectionKind(
             key="recommendations",
             title="Recommendations",
+            telling=False,
             headings=re.compile(r"recommendations?\b"),
         ),
         SectionKind(
