@@ -103,6 +103,9 @@ def test_positions_point_at_the_number() -> None:
             [("second", "2 ordinal"), ("first", "1 ordinal"), ("six", "6"), ("2020", "2020")],
         ),
         ("3. The committee met 4 times.", [("4", "4")]),
+        ("First responders and courts of first instance saw third-country nationals.", []),
+        ("This one is better, and that one.", []),
+        ("For the first time, 2 courts ruled.", [("first", "1 ordinal"), ("2", "2")]),
     ],
 )
 def test_discourse_words_and_paragraph_numbers_are_no_figures(text: str, expected: list[tuple[str, str]]) -> None:

@@ -69,12 +69,17 @@ _NOT_A_NUMBER = re.compile(
   | \bon\ the\ one\ hand\b
   | \bone\ of\ (?:the|these|those|its|his|her|their|our|my|your)\b(?!\ (?:[\w’'-]+\ )?(?:\d|(?:{_WORD_NUMBER})\b))
   | \bone(?='s\b|’s\b|\ (?:can|cannot|can't|must|should|would|could|may|might|will|shall|needs)\b)
-  | \b(?:this|that|which|every|any)\ one(?=\ ?[.,;:!?)]|$) | \bthe\ one\ (?:who|that|which|where)\b
+  | \b(?:this|that|which|every|any|each)\ one(?=\ ?[.,;:!?)]|\ (?:is|was|has|had|does|did|seems)\b|$)
+  | \bthe\ one\ (?:who|that|which|where)\b
+  | \bfirst[-\ ](?:responders?|aid|instance|lady|hand|names?|language|nations)\b | \bfirsthand\b
+  | \bsecond[-\ ](?:hand|language)\b | \bthird[-\ ](?:countr(?:y|ies)|part(?:y|ies))\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-"""A paragraph's own number ("3. The committee ..."), and number words used as words: "no one", "one of the reasons", "one must", "On the one hand",
-and an ordinal that orders the writer's points ("First, ..."); "one of the three" is a count."""
+"""A paragraph's own number ("3. The committee ..."), and number words used as words: "no one",
+"one of the reasons", "one must", "On the one hand", "this one is"; an ordinal that orders the
+writer's points ("First, ..."), or is part of a term ("first responders", "a court of first
+instance", "third-country nationals"). "One of the three" is a count."""
 
 CURRENCY_WORDS = frozenset(
     """mexican pesos peso dollars dollar u.s us euros euro mxn usd eur kroner krone kronor lempiras lempira
