@@ -19,13 +19,12 @@ from tipdiff.model import Block, BlockKind, Section, Sentence
 from tipdiff.profiles import Profile
 from tipdiff.sentences import split_sentences
 
-_BULLET_SIGN = re.compile(r"\s*[\u2022\u25aa\u25e6\u25cf]\s*")
+_BULLET_SIGN = re.compile(r"[\u2022\u25aa\u25e6\u25cf]\s*+")
 """A bullet sign left inside a line: the bullets of a list glued into one."""
-_ITEM_BREAK = re.compile(rf"\s*;\s*|(?<=[a-z\d)\]][.;:])(?=[A-Z])|{_BULLET_SIGN.pattern}")
+_ITEM_BREAK = re.compile(rf";\s*+|(?<=[a-z\d)\]][.;:])(?=[A-Z])|{_BULLET_SIGN.pattern}")
 """Where one item of a paragraph of recommendations may end: a semicolon, a full stop glued
 to the next word ("traffickers.Develop"), or a bullet sign."""
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
-_LIST_END = re.compile(r"[\s.;,:]+$")
 
 
 def split_sections(blocks: tuple[Block, ...], profile: Profile) -> tuple[Section, ...]:
@@ -111,7 +110,7 @@ def _items(block: Block, profile: Profile) -> tuple[Block, ...]:
 def _as_item(sentence: Sentence) -> Sentence:
     """A recommendation compared as an item: "and train police;" in a run-together list and the
     bullet "Train police." of another year are the same item."""
-    key = _LIST_END.sub("", _CONJUNCTION.sub("", sentence.key))
+    key = _CONJUNCTION.sub("", sentence.key).rstrip(" .;,:")
     return replace(sentence, key=key[:1].upper() + key[1:])
 
 
