@@ -1,6 +1,6 @@
 """How well tipdiff links the sentences of heading-less prose, beside a difflib baseline.
 
-    python benchmarks/headingless.py [--show-errors]      (or: python benchmarks/bench.py --only-headingless)
+    python benchmarks/headingless.py [--show-errors] [--pairs 13-22]   (or: python benchmarks/bench.py --only-headingless)
 
 Each pair in headingless/pairs/ holds old.txt, new.txt and gold.json: the reference sentences of
 both sides and the groups an editor's revision makes of them (headingless/README.md). Both tools
@@ -214,9 +214,20 @@ def print_errors(pair: Pair, result: TipdiffResult) -> None:
         print(f"    split differently {text[:80]}")
 
 
-def report(show_errors: bool = False) -> None:
+def select(pairs: list[Pair], spec: str | None) -> list[Pair]:
+    """The pairs whose number is in `spec`, e.g. "13-22" or "1,6,13-15"; all of them if spec is None."""
+    if not spec:
+        return pairs
+    wanted = set()
+    for part in spec.split(","):
+        low, _, high = part.partition("-")
+        wanted |= set(range(int(low), int(high or low) + 1))
+    return [pair for pair in pairs if int(pair.name.split("-")[0]) in wanted]
+
+
+def report(show_errors: bool = False, pairs_spec: str | None = None) -> None:
     """Print the per-pair table, the totals, the baseline at each threshold and recall by tag."""
-    pairs = load_pairs()
+    pairs = select(load_pairs(), pairs_spec)
     print(f"\nheading-less revisions: link precision / recall / F1 on {len(pairs)} pairs ({PAIRS.parent.name}/)")
     print(f"  {'pair':<26} {'sents':>5} {'links':>5}   {'tipdiff P     R    F1':<19}  baseline@{THRESHOLD} P  R    F1")
     total_tipdiff, total_baseline = Score(), Score()
@@ -254,7 +265,9 @@ def report(show_errors: bool = False) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", action="store_true", help="list tipdiff's missed and spurious links")
-    report(parser.parse_args().show_errors)
+    parser.add_argument("--pairs", help='only the pairs with these numbers, e.g. "13-22" or "1,6,13-15"')
+    arguments = parser.parse_args()
+    report(arguments.show_errors, arguments.pairs)
 
 
 if __name__ == "__main__":

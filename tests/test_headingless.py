@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from headingless import Pair, Reference, Score, load_pairs, ratio_links, squash
+from headingless import Pair, Reference, Score, load_pairs, ratio_links, select, squash
 
 PAIRS = load_pairs()
 
 
 def test_the_set_has_a_dozen_or_more_pairs() -> None:
-    assert 12 <= len(PAIRS) <= 20
+    assert 12 <= len(PAIRS) <= 30
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=lambda pair: pair.name)
@@ -35,7 +35,7 @@ def test_the_reference_sentences_are_the_document_in_order(pair: Pair) -> None:
             assert found >= 0, sentence
             at = found + len(sentence)
         assert squash("".join(sentences)) == squash(text)
-    assert 8 <= len(pair.old) + len(pair.new) <= 60
+    assert 8 <= len(pair.old) + len(pair.new) <= 100
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=lambda pair: pair.name)
@@ -43,6 +43,12 @@ def test_no_paragraph_is_a_heading(pair: Pair) -> None:
     for text in (pair.old_text, pair.new_text):
         for paragraph in re.split(r"\n\s*\n", text.strip()):
             assert paragraph.rstrip()[-1] in '.!?"”', paragraph
+
+
+def test_pairs_are_selected_by_number() -> None:
+    names = [pair.name for pair in select(PAIRS, "1,13-14")]
+    assert names == ["01-victims-identified", "13-essay-uniforms", "14-essay-homework"]
+    assert select(PAIRS, None) == PAIRS
 
 
 def test_links_are_every_old_new_pair_of_a_group() -> None:
