@@ -234,3 +234,12 @@ def test_the_narrative_never_says_a_report_with_sections_has_none(pair):
         warnings.simplefilter("ignore")
         (a, b), profile = load_reports([old, new], profile="tip")
     assert "has no sections" not in tipdiff.to_markdown(tipdiff.compare(a, b), profile)
+
+
+def test_the_library_narrates_in_the_profile_the_reports_were_read_with():
+    """`compare` chose the almanac profile by the text: `narrate` and `to_markdown` without a
+    profile use it too, so nothing is dated a TIP year early."""
+    comparison = tipdiff.compare(EXAMPLES / "almanac/mexico/2022.txt", EXAMPLES / "almanac/mexico/2023.txt")
+    assert comparison.profile.name == "almanac"
+    assert tipdiff.narrate(comparison).old.data_year == 2022
+    assert "mostly covering 2021" not in tipdiff.to_markdown(comparison)

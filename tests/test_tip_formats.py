@@ -233,3 +233,22 @@ def test_a_special_case_has_no_place_on_the_tier_scale() -> None:
     [tier] = [s for s in tipdiff.narrate(tipdiff.compare(old, new)).shifts if s.subject == "tier"]
     assert tier.old.meaning == "special case" and tier.old.rank is None
     assert tier.new.meaning == "tier 3"
+
+
+def test_a_narrative_of_run_in_headings_is_prose_not_almanac_fields() -> None:
+    """ "Prosecution: The government made ..." lines are headings run into prose: the profile
+    chosen by the text is TIP's, and the tier change is read."""
+
+    def narrative(tier: str, standards: str) -> str:
+        return (
+            f"QATAR ({tier})\nThe Government of Qatar does not fully comply with the minimum standards for the"
+            f" elimination of trafficking {standards}.\nRecommendations for Qatar: Enact an anti-trafficking law;"
+            " and train police.\nProsecution: The government made minimal progress in its law enforcement efforts."
+            "\nProtection: The government made minimal efforts to protect victims.\nPrevention: The government"
+            " made limited efforts to prevent trafficking.\n"
+        )
+
+    old = narrative("Tier 3", "and is not making significant efforts to do so")
+    new = narrative("Tier 2 Watch List", "; however, it is making significant efforts to do so")
+    [tier] = [s for s in tipdiff.narrate(tipdiff.compare(old, new)).shifts if s.subject == "tier"]
+    assert (tier.old.meaning, tier.new.meaning) == ("tier 3", "tier 2 watch list")

@@ -19,6 +19,7 @@ _LABELLED = re.compile(
 """A field or sub-field line: its label (at most 60 characters, no sentence end in it) and
 the value after it, if the line gives one ("Area:" gives it on the lines below)."""
 _LINE_END = re.compile(r"[.!?:;]['\"”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*$")
 MOST_LABEL_WORDS = 8
 """Words of the longest label ("Children under the age of 5 years underweight")."""
 FIELD_SHARE = 0.3
@@ -45,10 +46,14 @@ def labelled(line: str) -> re.Match[str] | None:
 
 
 def looks_like_fields(lines: list[str]) -> bool:
-    """Whether a text is laid out in "Label: value" fields rather than prose."""
+    """Whether a text is laid out in "Label: value" fields rather than prose. Most of its field
+    lines must hold data, not a sentence: "Prosecution: The government made ... efforts." is a
+    run-in heading of prose (a TIP narrative of 2004-2009), "Population: 130,207,371 (2023
+    est.)" a field."""
     filled = [line for line in lines if line.strip()]
-    fields = sum(labelled(line) is not None for line in filled)
-    return fields >= LEAST_FIELDS and fields >= FIELD_SHARE * len(filled)
+    fields = [found for line in filled if (found := labelled(line))]
+    data = [found for found in fields if not _SENTENCE_END.search(found["value"] or "")]
+    return len(fields) >= LEAST_FIELDS and len(fields) >= FIELD_SHARE * len(filled) and 2 * len(data) > len(fields)
 
 
 def field_blocks(lines: list[str], heading_mark: str) -> tuple[Block, ...]:

@@ -6,7 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from tipdiff.profiles import Profile
 
 
 class Label(StrEnum):
@@ -335,6 +338,8 @@ class Comparison:
     old: Report
     new: Report
     sections: tuple[SectionComparison, ...]
+    profile: Profile | None = None
+    """The profile the reports were read with, where `compare` read them (None: given as reports)."""
 
     @property
     def changes(self) -> tuple[Change, ...]:

@@ -173,9 +173,10 @@ def compare(old: ReportLike, new: ReportLike, profile: Profile | str = AUTO, cou
     unread = [k for k, edition in enumerate(editions) if not isinstance(edition, Report)]
     if unread:
         extracted = [_extracted(editions[k], profile, country) for k in unread]  # type: ignore[arg-type]
-        reports, _ = _read([(text, name, format) for text, name, format, _ in extracted], profile, warn=True)
+        reports, chosen = _read([(text, name, format) for text, name, format, _ in extracted], profile, warn=True)
         for k, report, (_, _, _, source) in zip(unread, reports, extracted, strict=True):
             editions[k] = replace(report, source=source)
+        return replace(_compared(*editions), profile=chosen)  # type: ignore[arg-type]
     return _compared(*editions)  # type: ignore[arg-type]
 
 

@@ -358,12 +358,13 @@ FORMS = ("markdown", "changes", "html", "json")
 
 
 def render(
-    comparison: Comparison, form: str = "markdown", profile: Profile | str = TIP, full: bool = False
+    comparison: Comparison, form: str = "markdown", profile: Profile | str | None = None, full: bool = False
 ) -> Iterable[str]:
     """A comparison written out, in pieces: "markdown" the narrative, "changes" every change with
     its word diff, "html" the narrative over the two reports side by side, "json" all of it as
-    data. `full`: every finding of every section rather than the few most important."""
-    profile = profile_named(profile)
+    data. `full`: every finding of every section rather than the few most important. `profile`:
+    by default the one the reports were read with."""
+    profile = profile_named(profile) if profile is not None else comparison.profile or TIP
     if form == "changes":
         return [render_changes(comparison, profile)]
     if form == "json":
@@ -375,17 +376,17 @@ def render(
     raise UnknownFormat(f"{form!r} is not an output form; use one of {', '.join(FORMS)}")
 
 
-def to_markdown(comparison: Comparison, profile: Profile | str = TIP, full: bool = False) -> str:
+def to_markdown(comparison: Comparison, profile: Profile | str | None = None, full: bool = False) -> str:
     """What changed, as Markdown: the briefing, key figures, recommendations, each section."""
     return "".join(render(comparison, "markdown", profile, full))
 
 
-def to_html(comparison: Comparison, profile: Profile | str = TIP, full: bool = False) -> str:
+def to_html(comparison: Comparison, profile: Profile | str | None = None, full: bool = False) -> str:
     """One self-contained page: the narrative over the two reports side by side."""
     return "".join(render(comparison, "html", profile, full))
 
 
-def to_json(comparison: Comparison, profile: Profile | str = TIP) -> str:
+def to_json(comparison: Comparison, profile: Profile | str | None = None) -> str:
     """Every change and the narrative as JSON (the schema in the README)."""
     return "".join(render(comparison, "json", profile))
 

@@ -29,8 +29,10 @@ LISTED_WORDS = 60
 """A finding quoting more words than this is left to `--detail full` and the other views."""
 
 
-def narrate(comparison: Comparison, profile: Profile = TIP) -> Narrative:
-    """The narrative of a comparison: editions, briefing, figures, recommendations, sections."""
+def narrate(comparison: Comparison, profile: Profile | None = None) -> Narrative:
+    """The narrative of a comparison: editions, briefing, figures, recommendations, sections;
+    by default in the profile its reports were read with (TIP for reports given as such)."""
+    profile = profile or comparison.profile or TIP
     old_report, new_report = comparison.old, comparison.new
     matched_old = sum(len(c.old) for c in comparison.changes if c.old and c.new)
     matched_new = sum(len(c.new) for c in comparison.changes if c.old and c.new)
