@@ -252,3 +252,30 @@ def test_a_narrative_of_run_in_headings_is_prose_not_almanac_fields() -> None:
     new = narrative("Tier 2 Watch List", "; however, it is making significant efforts to do so")
     [tier] = [s for s in tipdiff.narrate(tipdiff.compare(old, new)).shifts if s.subject == "tier"]
     assert (tier.old.meaning, tier.new.meaning) == ("tier 3", "tier 2 watch list")
+
+
+def test_a_watch_list_summary_turns_to_its_shortfalls_and_lists_no_placement() -> None:
+    """A Watch List summary says "However, the government did not demonstrate overall increasing
+    efforts ..." where others say "... did not meet the minimum standards ...": what follows are
+    shortfalls, and the waiver or the tier kept is no item of either list."""
+
+    def summary(shortfall: str, placement: str) -> str:
+        return (
+            "KUWAIT (Tier 2 Watch List)\nThe Government of Kuwait does not fully meet the minimum standards for the"
+            " elimination of trafficking but is making significant efforts to do so. These efforts included opening"
+            " a new shelter. However, the government did not demonstrate overall increasing efforts compared to the"
+            f" previous reporting period. {shortfall} {placement}\nPROSECUTION\nThe government maintained law"
+            " enforcement efforts.\n"
+        )
+
+    old = summary("The government did not convict any traffickers.", "Therefore Kuwait remained on Tier 2 Watch List.")
+    new = summary(
+        "The government identified fewer victims.",
+        "Kuwait was granted a waiver from an otherwise required downgrade to Tier 3.",
+    )
+    narrative = tipdiff.narrate(tipdiff.compare(old, new))
+    told = {(change.status, change.item.kind, change.item.text) for change in narrative.summary}
+    assert told == {
+        ("dropped", "shortfall", "The government did not convict any traffickers"),
+        ("new", "shortfall", "The government identified fewer victims"),
+    }

@@ -2,7 +2,9 @@
 
 A TIP summary lists what mattered most to its authors: "These efforts included A; B; and
 C. D. However, the government did not meet the minimum standards in several key areas.
-E; F. G." Each item is read as written, and the items of two editions are matched by
+E; F. G." (a Watch List summary turns with "However, the government did not demonstrate
+overall increasing efforts"; sentences of the tier, a verdict or a waiver are no items).
+Each item is read as written, and the items of two editions are matched by
 wording, so that a briefing can say which efforts and shortfalls are new to the summary
 and which it no longer names.
 """
@@ -37,12 +39,17 @@ def summary_items(report: Report, profile: Profile) -> tuple[SummaryItem, ...]:
     sentences = _summary(report, profile)
     items: list[SummaryItem] = []
     kind = None
+    verdicts = [pattern for verdict in profile.verdicts for pattern in verdict.patterns]
     for sentence in sentences:
         if found := profile.credits.search(sentence.key):
             kind = "effort"
             items += _items("effort", _ITEMS.split(found.group("items")), sentence, len(items))
         elif profile.shortfalls and profile.shortfalls.search(sentence.key):
             kind = "shortfall"
+        elif any(pattern.search(sentence.key) for pattern in verdicts) or (
+            profile.placement and profile.placement.search(sentence.key)
+        ):
+            continue  # the tier, a verdict, a waiver: shifts of their own, never an item of a list
         elif kind is not None and report.structured:
             items += _items(kind, _CLAUSES.split(sentence.key), sentence, len(items))
     return tuple(items)

@@ -107,6 +107,9 @@ class Profile:
     included"); group "items" is the list."""
     shortfalls: re.Pattern[str] | None = None
     """Over a folded summary sentence: it opens the shortfalls, listed in the sentences after it."""
+    placement: re.Pattern[str] | None = None
+    """Over a folded summary sentence: it states the report's placement of the country (a
+    waiver, a tier kept), so it is no item of the summary's lists."""
     parts: tuple[re.Pattern[str], ...] = ()
     """Over folded headings: one that opens a part of a document holding many (a country's
     narrative in the whole year's report); group "country" names the part."""

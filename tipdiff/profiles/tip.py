@@ -429,7 +429,16 @@ TIP = Profile(
         r"(?: (?:\w+ ){0,6}?)? by) (?P<items>.+)$",
         re.IGNORECASE,
     ),
-    shortfalls=re.compile(r"^however, the government did not (?:fully )?meet the minimum standards", re.IGNORECASE),
+    shortfalls=re.compile(
+        r"^however, (?:the government|it) (?:did not|has not|failed to)\b"
+        r"|^despite (?:these|the government's) efforts\b",
+        re.IGNORECASE,
+    ),
+    placement=re.compile(
+        r"\bwaiver\b|\b(?:remained|remains|placed|upgraded|downgraded) (?:on|to) tier\b"
+        r"|\bconsecutive year\b.*\btier\b|\bspecial case\b",
+        re.IGNORECASE,
+    ),
     data_year_lag=1,
     recommendations="recommendations",
     required_sections=("summary", "recommendations", "prosecution", "protection", "prevention", "profile"),
