@@ -279,3 +279,18 @@ def test_a_watch_list_summary_turns_to_its_shortfalls_and_lists_no_placement() -
         ("dropped", "shortfall", "The government did not convict any traffickers"),
         ("new", "shortfall", "The government identified fewer victims"),
     }
+
+
+def test_a_report_named_by_its_edition_covers_the_year_before_though_it_names_its_own(tmp_path) -> None:
+    """A TIP report of 2012 reports on 2011, though "In February 2012" and "the 2012 Act" name
+    its own year more often than it names 2011; a file named by the year it covers, whose text
+    names that year over and over, keeps that year."""
+    report = (
+        "BANGLADESH (Tier 2)\n\nIn February 2012, the government enacted the 2012 Act. In 2011, police"
+        " investigated 312 cases.\n"
+    )
+    (tmp_path / "2012.txt").write_text(report)
+    assert tipdiff.load_report(tmp_path / "2012.txt").data_year == 2011
+    covering = "BANGLADESH (Tier 2)\n\nIn 2012, police investigated 312 cases; in 2012, courts convicted 55; in 2012, 512 victims were found.\n"
+    (tmp_path / "named-by-coverage-2012.txt").write_text(covering)
+    assert tipdiff.load_report(tmp_path / "named-by-coverage-2012.txt").data_year == 2012

@@ -19,6 +19,11 @@ _YEAR = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)((?:19|20)\d\d)(?!\w|[.,]\d)")
 """A year as prose writes one: four digits, no separator ("1,931" is a count)."""
 
 
+NAMED_BY_COVERAGE = 3
+"""How many times more often a text must mention the year in its file name than the year before
+for the name to give the year it covers rather than its edition's."""
+
+
 def read_edition(report: Report, matched: int, profile: Profile) -> Edition:
     """The edition a report is; `matched` is how many of its sentences have a counterpart."""
     found = stated_facts(report, profile)
@@ -44,9 +49,12 @@ def edition_years(report: Report, profile: Profile) -> tuple[int | None, int | N
         return year, year - profile.data_year_lag
     year = year_in_name(report.name)
     if year:
-        # a file name is a weaker witness than a title: the text says which year it reports on
+        # A file name is a weaker witness than a title: a text that mentions the year of its
+        # name far more often than the year before reports on it (a file named by the year it
+        # covers); "In February 2012" in a 2012 report that counts 2011's cases does not.
         lagged = year - profile.data_year_lag
-        return year, mentioned if mentioned in (lagged, year) else lagged
+        counts = _mentions(report)
+        return year, year if counts[year] >= NAMED_BY_COVERAGE * max(counts[lagged], 1) else lagged
     if mentioned and profile.data_year_lag:
         return mentioned + profile.data_year_lag, mentioned
     return None, mentioned
@@ -72,8 +80,13 @@ def _readable(value: str) -> str:
 
 def mentioned_year(report: Report) -> int | None:
     """The year the text mentions most (the latest of equals): the year it reports on."""
-    years = Counter(int(year) for s in report.sentences for year in _YEAR.findall(s.text))
+    years = _mentions(report)
     return max(years, key=lambda year: (years[year], year)) if years else None
+
+
+def _mentions(report: Report) -> Counter[int]:
+    """How often the text mentions each year."""
+    return Counter(int(year) for s in report.sentences for year in _YEAR.findall(s.text))
 
 
 def year_in_name(name: str) -> int | None:
