@@ -212,3 +212,13 @@ def test_two_texts_without_headings_are_two_whole_documents_not_fragments():
     assert "a web page or a fragment" not in text and "is not called" not in text
     assert "- New: Volunteers run a repair cafe." in text  # no " in Document": there is one section
     assert {c.label for s in comparison.sections for c in s.changes} >= {Label.ADDED, Label.REMOVED}
+
+
+def test_sections_whose_sentences_were_compared_elsewhere_are_not_called_empty():
+    """Against a scrape with no sections, every sentence of the report's sections is compared
+    under the scrape's one section: no section is "only in the old report (0 sentences)"."""
+    verdict = "The Government of Kenya does not fully meet the minimum standards but is making significant efforts."
+    old = f"KENYA (Tier 2)\n\n{verdict}\n\nPROSECUTION\n\nThe government maintained law enforcement efforts.\n"
+    scrape = f"Share this page. {verdict} The government maintained law enforcement efforts.\n"
+    text = render_narrative(tipdiff.narrate(tipdiff.compare(old, scrape)), TIP)
+    assert "Only in the old report" not in text
