@@ -38,15 +38,16 @@ _SUBJECT = (
 _DEGREE = r"(?:(?P<degree>modestly|slightly|somewhat|marginally|significantly|markedly|considerably|overall) )?"
 _DIRECTION = (
     r"(?P<direction>increased|maintained|sustained|continued|decreased|reduced|improved|strengthened|expanded"
-    r"|weakened|demonstrated|made|showed|did not (?:make|demonstrate|increase|improve))"
+    r"|weakened|demonstrated|made|showed|provided|did not (?:make|demonstrate|increase|improve))"
 )
 _LEVEL = (
-    r"(?: (?:its |their )?(?:(?:\w+ly|already|still) )?(?P<level>inadequate|insufficient|minimal|negligible"
-    r"|limited|modest|uneven|mixed|some|significant|strong|adequate|sufficient|weak|serious"
-    r"|(?:overall )?(?:increasing|decreasing)))?"
+    r"(?: (?:its |their )?(?:\w+ly )?(?P<level>inadequate|insufficient|minimal|negligible"
+    r"|limited|modest|uneven|mixed|some|significant|notable|clear|strong|adequate|sufficient|weak|serious|little"
+    r"|no(?: discernible| significant| appreciable| measurable)?|(?:overall )?(?:increasing|decreasing)))?"
 )
-"""How much: "maintained inadequate", "maintained severely inadequate", "decreased its already
-inadequate"; the adverb before the level is read past, the level is part of the verdict."""
+"""How much: "maintained inadequate", "maintained severely inadequate"; the adverb before the level
+is read past, the level is part of the verdict ("decreased its already inadequate" efforts were
+inadequate before: the verdict is "decreased")."""
 _SECTION_MEANINGS = {
     "sustained": "maintained", "continued": "maintained", "improved": "increased", "strengthened": "increased",
     "expanded": "increased", "reduced": "decreased", "weakened": "decreased", "declined": "decreased",
@@ -54,6 +55,8 @@ _SECTION_MEANINGS = {
     "overall decreasing": "decreased", "demonstrated": "", "made": "", "showed": "", "overall": "",
     "did not make": "not", "did not demonstrate": "not", "did not increase": "not increased",
     "did not improve": "not increased", "insufficient": "inadequate", "negligible": "minimal", "mixed": "uneven",
+    "provided": "", "little": "minimal", "notable": "significant", "clear": "significant", "no": "not",
+    "no discernible": "not", "no significant": "not", "no appreciable": "not", "no measurable": "not",
     "slightly": "modestly", "somewhat": "modestly", "marginally": "modestly", "markedly": "significantly",
     "considerably": "significantly",
 }  # fmt: skip
@@ -86,6 +89,7 @@ def _section_verdict(subject: str, efforts: str) -> VerdictKind:
 _LAW_ENFORCEMENT = (
     r"(?:anti-trafficking )?law enforcement (?:efforts|response)"
     r"|(?:efforts|progress) (?:to|in) (?:investigat|prosecut|punish|convict)\w*"
+    r"|efforts to (?:[\w-]+ ){1,5}?through law enforcement"
 )
 _PROTECTION = (
     r"(?:victim )?protection efforts|(?:protection|assistance) (?:to|for) (?:trafficking )?victims"
@@ -243,6 +247,12 @@ FORMATS = (
         "not increasing",
     ),
     Format(
+        "2014-2016",
+        "overall-efforts",
+        "The government has not demonstrated evidence of overall increasing anti-trafficking efforts.",
+        "not increasing",
+    ),
+    Format(
         "2013-2024",
         "overall-efforts",
         "The government demonstrated overall increasing efforts compared to the previous reporting period.",
@@ -261,6 +271,16 @@ FORMATS = (
         "uneven",
     ),
     Format("2017-2024", "prosecution", "The government maintained law enforcement efforts.", "maintained"),
+    Format(
+        "2008-2009", "prosecution", "The government made no discernible progress in its law enforcement efforts.", "not"
+    ),
+    Format(
+        "2013-2016",
+        "prosecution",
+        "The government demonstrated limited efforts to address human trafficking through law enforcement.",
+        "limited",
+    ),
+    Format("2004-2006", "protection", "The government provided limited assistance to victims.", "limited"),
     Format(
         "2004-2016",
         "protection",
@@ -399,7 +419,8 @@ TIP = Profile(
                 re.compile(
                     r"(?P<verdict>(?P<overall>demonstrated|has demonstrated|showed|has shown|did not demonstrate"
                     r"|has not demonstrated|did not show|has not shown|failure to (?:show|provide)"
-                    r"|failed to (?:show|provide))(?: sufficient)?(?: evidence of)? (?:overall )?increasing efforts)",
+                    r"|failed to (?:show|provide))(?: sufficient)?(?: evidence of)? (?:overall )?increasing"
+                    r" (?:anti-trafficking )?efforts)",
                     re.IGNORECASE,
                 ),
             ),
