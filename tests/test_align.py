@@ -28,3 +28,18 @@ def test_a_report_with_headings_keeps_its_stricter_gaps() -> None:
     """In a section, a gap of two is filled only at the GAP level, as before."""
     comparison = tipdiff.compare("PREVENTION\n" + OLD, "PREVENTION\n" + NEW, profile="tip")
     assert [c.label for c in comparison.changes].count(Label.ADDED) == 2
+
+
+def test_sentences_that_count_different_things_are_not_paired_as_a_move() -> None:
+    """Alike in words, but one counts cases investigated and the other traffickers convicted:
+    the old one was dropped and the new one added, not moved."""
+    old = (
+        "PROSECUTION\nThe government maintained law enforcement efforts. Courts acquitted many suspects."
+        " Punjab police reported convicting 52 of these traffickers.\n"
+    )
+    new = (
+        "PROSECUTION\nThe government maintained law enforcement efforts. Punjab police investigated 1,422 of these"
+        " cases. Courts acquitted many suspects.\n"
+    )
+    changes = tipdiff.compare(old, new, profile="tip").changes
+    assert [c.label for c in changes if c.old and "convicting" in c.old[0].text] == [Label.REMOVED]

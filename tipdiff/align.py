@@ -352,7 +352,8 @@ def _moved(
     topic: frozenset[str] = frozenset(),
 ) -> list[Link]:
     """Pass 3: best-first pairing of what is left among `olds` and `news`; a pair alike only
-    in the `topic` words needs MOVED_ACROSS."""
+    in the `topic` words needs MOVED_ACROSS, and two sentences that count different things are
+    never paired out of reading order."""
     # Sentences anywhere may have moved, so comparing all pairs would be quadratic: a pair is
     # only scored when the two share one of their most distinctive words.
     by_landmark: dict[str, list[int]] = {}
@@ -366,7 +367,9 @@ def _moved(
         candidates = {j for word in wording.landmarks(wording.old[i]) for j in by_landmark.get(word, ())}
         for j in candidates:
             if _may_pair(i, j, twins) and (score := wording.score(i, j)) >= level:
-                if score < MOVED_ACROSS and topic and _look_alike(i, j, level, wording, topic):
+                if wording.count_apart(i, j) or (
+                    score < MOVED_ACROSS and topic and _look_alike(i, j, level, wording, topic)
+                ):
                     continue
                 scored.append((-score, i, j))
     links, taken_old, taken_new = [], set(), set()

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tipdiff.model import Report, Sentence
+from tipdiff.model import Report, Role, Sentence
 from tipdiff.normalize import words
 from tipdiff.numbers import NUMBER_WORDS
 
@@ -97,6 +97,9 @@ class Wording:
     old_facts: tuple[frozenset[str], ...]
     """Each old sentence's facts as value@period, for evidence beyond wording."""
     new_facts: tuple[frozenset[str], ...]
+    old_counted: tuple[frozenset[str], ...] = ()
+    """What each old sentence counts (its counts' measures): "cases investigated"."""
+    new_counted: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, old: Report, new: Report) -> Wording:
@@ -115,7 +118,15 @@ class Wording:
                 tuple(stated_facts(s, old.data_year) for s in old.sentences),
                 tuple(stated_facts(s, new.data_year) for s in new.sentences),
             ),
+            tuple(map(_counted, old.sentences)),
+            tuple(map(_counted, new.sentences)),
         )
+
+    def count_apart(self, i: int, j: int) -> bool:
+        """Whether old sentence i and new sentence j both count something and nothing alike:
+        "police investigated 1,422 of these cases" is no revision of "police convicted 52 of
+        these traffickers", however alike their words."""
+        return bool(self.old_counted[i] and self.new_counted[j] and not self.old_counted[i] & self.new_counted[j])
 
     def score(self, i: int, j: int) -> float:
         """Similarity of old sentence i and new sentence j, with the facts they both state;
@@ -164,3 +175,7 @@ def stated_facts(sentence: Sentence, data_year: int | None) -> frozenset[str]:
         for fact in sentence.facts
         if fact.role.measurable and (fact.period or (data_year and abs(fact.value) >= SMALL))
     )
+
+
+def _counted(sentence: Sentence) -> frozenset[str]:
+    return frozenset(f.measure for f in sentence.facts if f.role is Role.COUNT and f.measure)
