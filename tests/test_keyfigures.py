@@ -123,6 +123,16 @@ def report_of(text: str, data_year: int) -> tipdiff.Report:
             "Police arrested 20 suspects.",
             [("dropped", "12", None), ("dropped", "14", None), ("new", None, "20")],
         ),
+        (  # a region's count is a part, whoever in it counts: never the country's total
+            "Authorities convicted 131 traffickers. Police in Region VII (Central Visayas) convicted 20 traffickers.",
+            "Authorities convicted 154 traffickers. Courts in Region VII (Central Visayas) convicted 31 traffickers.",
+            [("year-over-year", "131", "154"), ("year-over-year", "20", "31")],
+        ),
+        (  # one authority's investigations against another's, or the whole, are no change
+            "Puntland authorities reported 12 investigations. Somaliland authorities reported 30 investigations.",
+            "Somaliland authorities reported 24 investigations. Authorities reported 40 investigations.",
+            [("dropped", "12", None), ("year-over-year", "30", "24"), ("new", None, "40")],
+        ),
     ],
 )
 def test_pairing_rules(old, new, expected):

@@ -98,7 +98,7 @@ class Wording:
     """Each old sentence's facts as value@period, for evidence beyond wording."""
     new_facts: tuple[frozenset[str], ...]
     old_counted: tuple[frozenset[str], ...] = ()
-    """What each old sentence counts (its counts' measures): "cases investigated"."""
+    """The words of what each old sentence counts (its counts' measures): "cases", "investigated"."""
     new_counted: tuple[frozenset[str], ...] = ()
 
     @classmethod
@@ -178,4 +178,8 @@ def stated_facts(sentence: Sentence, data_year: int | None) -> frozenset[str]:
 
 
 def _counted(sentence: Sentence) -> frozenset[str]:
-    return frozenset(f.measure for f in sentence.facts if f.role is Role.COUNT and f.measure)
+    """The words of what a sentence's counts count, whoever did it: "victims (visas to)" and
+    "humanitarian visas provided" share "visas"; "cases investigated by Punjab" and "persons
+    convicted by Punjab" share nothing."""
+    measures = (f.measure.split(" by ")[0] for f in sentence.facts if f.role is Role.COUNT and f.measure)
+    return frozenset(word for measure in measures for word in words(measure) if len(word) > 3)

@@ -194,8 +194,13 @@ def _take_from(draft: Draft, other: Draft | Fact, relation: tuple[str, int], lex
 
 
 def compatible(short: str | None, full: str | None) -> bool:
-    """Whether `short` names what `full` does with fewer words before the noun."""
-    return bool(short and full) and (short == full or full.endswith(" " + short))  # type: ignore[union-attr]
+    """Whether `short` names what `full` does with fewer words before the noun, or without
+    saying who did it ("transactions uncovered" of "suspicious financial transactions
+    uncovered by financial intelligence unit")."""
+    if not (short and full):
+        return False
+    done = full.split(" by ")[0]
+    return short in (full, done) or full.endswith(" " + short) or done.endswith(" " + short)
 
 
 def _scope(item: Draft | Fact, lexicon: Lexicon) -> dict[str, str]:
