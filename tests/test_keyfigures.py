@@ -133,6 +133,11 @@ def report_of(text: str, data_year: int) -> tipdiff.Report:
             "Somaliland authorities reported 24 investigations. Authorities reported 40 investigations.",
             [("dropped", "12", None), ("year-over-year", "30", "24"), ("new", None, "40")],
         ),
+        (  # a part is of the number before it, though that one's noun is not read: not of the first
+            "Authorities identified 1,021 potential victims, including 211 children, but certified only 305 as victims.",
+            "Authorities identified 1,450 potential victims, but certified only 415 as victims, including 67 children.",
+            [("year-over-year", "1,021", "1,450"), ("dropped", "211", None)],
+        ),
     ],
 )
 def test_pairing_rules(old, new, expected):

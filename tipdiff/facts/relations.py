@@ -40,7 +40,7 @@ def relate(
     """Set each draft's relation, and fill in the measure of those whose noun is left out;
     `marks` are where the sentence's comparisons begin."""
     _ranges(drafts, tokens)
-    _parts(drafts, tokens, starts, before, lexicon)
+    _parts(drafts, tokens, starts, marks, before, lexicon)
     _named_before(drafts, tokens, starts, lexicon)
     _earlier(drafts, tokens, text, marks, before, lexicon)
     _elided(drafts, starts)
@@ -57,8 +57,9 @@ def _ranges(drafts: list[Draft], tokens: tuple[Token, ...]) -> None:
 
 
 def _parts(
-    drafts: list[Draft], tokens: tuple[Token, ...], starts: tuple[int, ...], before: tuple[Fact, ...], lexicon: Lexicon
-) -> None:
+    drafts: list[Draft], tokens: tuple[Token, ...], starts: tuple[int, ...], marks: list[int],
+    before: tuple[Fact, ...], lexicon: Lexicon,
+) -> None:  # fmt: skip
     for k, draft in enumerate(drafts):
         if draft.relation or not draft.role.measurable:
             continue
@@ -85,9 +86,15 @@ def _parts(
             i >= 2 and tokens[i - 2].low in ("of", "among") and tokens[i - 1].low in ("whom", "which", "them")
         )  # "75 traffickers, two of whom ...", "4,120 cases, of which 1,034 ..."
         if draft.part or in_brackets is not None or whom:
-            totals = [t for t in range(k) if drafts[t].role.measurable and drafts[t].measure and not drafts[t].part]
+            totals = [t for t in range(k) if drafts[t].role.measurable and not drafts[t].part]
             if in_brackets is not None:
                 totals = [t for t in totals if drafts[t].index < in_brackets]
+            if totals and not drafts[totals[-1]].measure and not _compared(tokens, marks, drafts[totals[-1]]):
+                # "identified 1,450 potential victims but certified only 415 ..., including 67
+                # children": the 67 are of the 415, whatever those count; not of the 1,450
+                draft.measure = None
+                continue
+            totals = [t for t in totals if drafts[t].measure]
             if totals:
                 _take_from(draft, drafts[totals[-1]], ("part", totals[-1]), lexicon)
                 continue
@@ -114,6 +121,13 @@ def _parts(
 
 
 _GROUPS = frozenset("girls boys women men children adults minors".split())
+
+
+def _compared(tokens: tuple[Token, ...], marks: list[int], draft: Draft) -> bool:
+    """Whether a number stands in a comparison ("compared with 60 in 2020"): an earlier figure,
+    whose noun the comparison leaves out, not another count."""
+    start = tokens[draft.index].start
+    return any(mark < start for mark in marks)
 
 
 def _bracket_owner(tokens: tuple[Token, ...], i: int) -> int | None:
