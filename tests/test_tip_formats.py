@@ -294,3 +294,20 @@ def test_a_report_named_by_its_edition_covers_the_year_before_though_it_names_it
     covering = "BANGLADESH (Tier 2)\n\nIn 2012, police investigated 312 cases; in 2012, courts convicted 55; in 2012, 512 victims were found.\n"
     (tmp_path / "named-by-coverage-2012.txt").write_text(covering)
     assert tipdiff.load_report(tmp_path / "named-by-coverage-2012.txt").data_year == 2012
+
+
+def test_a_recommendation_split_in_two_is_neither_new_nor_dropped() -> None:
+    old = (
+        "NEPAL: Tier 2\n\nThe government acted.\n\nRECOMMENDATIONS FOR NEPAL:\nIncrease investigations and"
+        " prosecutions of traffickers, including complicit officials; amend the 2007 act to criminalize forced labor;"
+        " and eliminate recruitment fees charged to migrant workers.\n"
+    )
+    new = (
+        "NEPAL: Tier 2\n\nThe government acted.\n\nRECOMMENDATIONS FOR NEPAL:\nAmend the 2007 act to criminalize"
+        " forced labor; increase investigations of traffickers; and increase prosecutions of traffickers, including"
+        " complicit officials.\n"
+    )
+    told = tipdiff.narrate(tipdiff.compare(old, new)).recommendations
+    assert [(c.label, (c.old or c.new)[0].text) for c in told if c.label in (Label.ADDED, Label.REMOVED)] == [
+        (Label.REMOVED, "and eliminate recruitment fees charged to migrant workers.")
+    ]

@@ -10,7 +10,17 @@ from collections import Counter
 from typing import Literal
 
 from tipdiff.edition import read_edition
-from tipdiff.model import Comparison, Finding, Label, Narrative, SectionComparison, SectionStory, Sentence, Shift
+from tipdiff.model import (
+    Change,
+    Comparison,
+    Finding,
+    Label,
+    Narrative,
+    SectionComparison,
+    SectionStory,
+    Sentence,
+    Shift,
+)
 from tipdiff.narrative.briefing import brief, quoted_words
 from tipdiff.narrative.findings import Wordings, section_findings
 from tipdiff.narrative.keyfigures import key_figures
@@ -49,11 +59,7 @@ def narrate(comparison: Comparison, profile: Profile | None = None) -> Narrative
     recommendations_section = next(
         (s for s in comparison.sections if s.key == profile.recommendations and _presence(s) == "both"), None
     )
-    recommendations = (
-        tuple(c for c in recommendations_section.changes if c.label is not Label.UNCHANGED)
-        if recommendations_section
-        else ()
-    )
+    recommendations = _told_recommendations(recommendations_section, vocabulary) if recommendations_section else ()
     old_wordings = Wordings(old_report, "old", vocabulary)
     new_wordings = Wordings(new_report, "new", vocabulary)
     item_wordings = [bag(text) for text in dict.fromkeys(item.text for item in items)]  # copies weigh as one
@@ -84,6 +90,30 @@ def narrate(comparison: Comparison, profile: Profile | None = None) -> Narrative
             _story(section, found, told) for section, found in zip(comparison.sections, findings, strict=True)
         ),
     )
+
+
+def _told_recommendations(section: SectionComparison, vocabulary: Vocabulary) -> tuple[Change, ...]:
+    """The recommendations that changed; but an item new to the list (or dropped from it) whose
+    advice another item of the other edition gives is neither: "increase investigations of
+    traffickers", split off "Increase investigations and prosecutions of traffickers"."""
+    old_items = [bag(s.key) for c in section.changes for s in c.old]
+    new_items = [bag(s.key) for c in section.changes for s in c.new]
+
+    def given_elsewhere(change: Change) -> bool:
+        others = new_items if change.label is Label.REMOVED else old_items
+        own = bag(" ".join(s.key for s in (*change.old, *change.new)))
+        return any(vocabulary.containment(own, other) >= GIVEN_ELSEWHERE for other in others)
+
+    return tuple(
+        c
+        for c in section.changes
+        if c.label is not Label.UNCHANGED and not (c.label in (Label.ADDED, Label.REMOVED) and given_elsewhere(c))
+    )
+
+
+GIVEN_ELSEWHERE = 0.8
+"""Least share of a new or dropped recommendation's wording that one item of the other edition
+must hold for it to be advice that edition gives too."""
 
 
 def _paired_only(
