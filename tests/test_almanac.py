@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 import tipdiff
 from tipdiff.cli import app
-from tipdiff.errors import ProfileMisfit
+from tipdiff.errors import CountriesDiffer, ProfileMisfit
 from tipdiff.facts.pairing import period_of
 from tipdiff.model import Comparison, Label
 from tipdiff.pipeline import load_reports, parse_report
@@ -243,3 +243,20 @@ def test_the_library_narrates_in_the_profile_the_reports_were_read_with():
     assert comparison.profile.name == "almanac"
     assert tipdiff.narrate(comparison).old.data_year == 2022
     assert "mostly covering 2021" not in tipdiff.to_markdown(comparison)
+
+
+def test_two_countries_are_told_apart_and_nothing_is_a_change_of_either():
+    old, new = EXAMPLES / "almanac/mexico/2023.txt", EXAMPLES / "almanac/norway/2023.txt"
+    with pytest.warns(CountriesDiffer, match="Mexico.*Norway"):
+        comparison = tipdiff.compare(old, new)
+    narrative = tipdiff.narrate(comparison)
+    assert narrative.countries_differ and not narrative.figures and not narrative.briefing
+    text = tipdiff.to_markdown(comparison)
+    assert text.startswith("# Mexico and Norway: how the 2023 report and the 2023 report differ")
+    assert "Restated" not in text and "rose from" not in text and "fell from" not in text
+
+
+def test_reports_of_two_families_are_compared_as_plain_documents_and_said_so():
+    with pytest.warns(ProfileMisfit, match="not of one family.*a TIP report.*an almanac report"):
+        comparison = tipdiff.compare(EXAMPLES / "mexico/2022.txt", EXAMPLES / "almanac/mexico/2023.txt")
+    assert comparison.profile.name == "generic"

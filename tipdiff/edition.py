@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tipdiff.model import Edition, Report
+from tipdiff.normalize import slug
 from tipdiff.profiles import Profile, fold_heading
 from tipdiff.verdicts import read_verdicts
 
@@ -104,3 +105,9 @@ def _first_groups(texts: Iterable[str], patterns: tuple[re.Pattern[str], ...]) -
                     if value:
                         found.setdefault(group, value.strip())
     return found
+
+
+def countries_differ(old: Edition, new: Edition) -> bool:
+    """Whether both editions name their country and the two are not one ("Côte d’Ivoire" and
+    "COTE D'IVOIRE" are one)."""
+    return bool(old.country and new.country) and slug(old.country) != slug(new.country)  # type: ignore[arg-type]

@@ -43,3 +43,7 @@ class BadArgument(TipdiffError, TypeError):
 
 class ProfileMisfit(UserWarning):
     "The profile chosen does not fit the report's text (a warning: the comparison is still made)"
+
+
+class CountriesDiffer(ProfileMisfit):
+    "The two reports are about different countries: no change of either (a warning: the comparison is still made)"

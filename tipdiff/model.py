@@ -580,6 +580,9 @@ class Narrative:
     recommendations: tuple[Change, ...]
     """Changes of the recommendations section (added, dropped, reworded), empty if none."""
     sections: tuple[SectionStory, ...]
+    countries_differ: bool = False
+    """The reports are about different countries: what differs is no change of either, so the
+    narrative tells no verdict, figure or recommendation as one."""
 
 
 class Severity(StrEnum):

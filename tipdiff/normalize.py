@@ -52,3 +52,13 @@ def comparison_key(text: str) -> str:
 def words(key: str) -> list[str]:
     """Lower-case words of a comparison key, hyphenated words taken apart."""
     return _WORD.findall(key.casefold())
+
+
+def unaccented(text: str) -> str:
+    """Text without its accents, folded: "Côte" -> "cote"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def slug(name: str) -> str:
+    """A country's name as a comparison key: "Côte d’Ivoire", "cote-d-ivoire" -> "cotedivoire"."""
+    return re.sub(r"[^a-z0-9]", "", unaccented(name))

@@ -14,7 +14,16 @@ from pathlib import Path
 from tipdiff.align import align_sentences
 from tipdiff.arrange import arrange
 from tipdiff.classify import classify
-from tipdiff.errors import BadArgument, EmptyReport, NoSentences, ProfileMisfit, TooLarge, UnknownFormat
+from tipdiff.edition import read_edition
+from tipdiff.errors import (
+    BadArgument,
+    CountriesDiffer,
+    EmptyReport,
+    NoSentences,
+    ProfileMisfit,
+    TooLarge,
+    UnknownFormat,
+)
 from tipdiff.facts import read_facts
 from tipdiff.facts.pairing import Known
 from tipdiff.fieldlayout import looks_like_fields
@@ -23,6 +32,7 @@ from tipdiff.fit import fit
 from tipdiff.layout import split_blocks
 from tipdiff.match import match_sections
 from tipdiff.model import BlockKind, Comparison, Report
+from tipdiff.normalize import slug
 from tipdiff.profiles import GENERIC, Profile
 from tipdiff.profiles.almanac import ALMANAC
 from tipdiff.profiles.tip import TIP
@@ -87,11 +97,21 @@ def _read(
     checked = [_checked(text, name, format) for text, name, format in texts]
     fields = [looks_like_fields(text.split("\n")) for text, _, _ in checked]
     if profile == AUTO:
+        shown: dict[str, str] = {}  # a text's name -> the family it shows clearly, alone
         for candidate in (*(p for p in PROFILES.values() if isinstance(p, Profile) and p.evidence), GENERIC):
             structures = [_structure(*text, candidate) for text in checked]
             fits = [fit(s, candidate, f) for s, f in zip(structures, fields, strict=True)]
             if candidate is GENERIC or (all(f.layout for f in fits) and any(f.strong for f in fits)):
                 break
+            shown |= {s.name: candidate.reader_name for s, f in zip(structures, fits, strict=True) if f.strong}
+        if warn and candidate is GENERIC and shown:
+            warnings.warn(
+                "the reports are not of one family ("
+                + ", ".join(f"{name}: {_article(family)} {family} report" for name, family in shown.items())
+                + "): they are compared as plain documents",
+                ProfileMisfit,
+                stacklevel=3,
+            )
     else:
         candidate = profile_named(profile)
         structures = [_structure(*text, candidate) for text in checked]
@@ -106,7 +126,23 @@ def _read(
                     ProfileMisfit,
                     stacklevel=3,
                 )
-    return tuple(read_facts(s, candidate) for s in structures), candidate
+    reports = tuple(read_facts(s, candidate) for s in structures)
+    if warn:
+        _warn_if_countries_differ(reports, candidate)
+    return reports, candidate
+
+
+def _warn_if_countries_differ(reports: Sequence[Report], profile: Profile) -> None:
+    """Editions of one report are about one country; say so when those that name theirs do not."""
+    named = [(e.name, e.country) for e in (read_edition(r, 0, profile) for r in reports) if e.country]
+    if len({slug(country) for _, country in named}) > 1:
+        warnings.warn(
+            "the reports are about different countries ("
+            + ", ".join(f"{name}: {country}" for name, country in named)
+            + "): what differs between them is no change of either",
+            CountriesDiffer,
+            stacklevel=3,
+        )
 
 
 def _article(word: str) -> str:

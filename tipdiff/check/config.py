@@ -19,7 +19,6 @@ reason = "2023 corrected the 2021 figure; confirmed with the desk officer"
 import fnmatch
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,16 +101,6 @@ class Layout:
             if (where := self.place(path)) and not self.misfit(path) and not self.excluded(path):
                 found.setdefault(where, path)
         return found
-
-
-def unaccented(text: str) -> str:
-    """Text without its accents, folded: "Côte" -> "cote"."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-
-
-def slug(name: str) -> str:
-    """A country's name as a comparison key: "Côte d’Ivoire", "cote-d-ivoire" -> "cotedivoire"."""
-    return re.sub(r"[^a-z0-9]", "", unaccented(name))
 
 
 def _regex(pattern: str) -> re.Pattern[str]:

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from functools import cache
 
-from tipdiff.check.config import slug, unaccented
 from tipdiff.edition import stated_facts
 from tipdiff.model import Comparison, KeyFigure, Label, Narrative, Report, Violation
+from tipdiff.normalize import slug, unaccented
 from tipdiff.profiles import Profile
 from tipdiff.readers.text import shown
 from tipdiff.validate import broken

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from tipdiff.check import git
 from tipdiff.check.baseline import gist
-from tipdiff.check.config import CheckConfig, Layout, slug
+from tipdiff.check.config import CheckConfig, Layout
 from tipdiff.check.history import against_folder, against_previous
 from tipdiff.check.plan import Planned
 from tipdiff.errors import TipdiffError
 from tipdiff.model import FileStatus, Narrative, ReportCheck, Violation
 from tipdiff.narrative import narrate
+from tipdiff.normalize import slug
 from tipdiff.pipeline import compare, parse_report
 from tipdiff.readers.text import decode, read_text, shown
 from tipdiff.validate import broken, validate

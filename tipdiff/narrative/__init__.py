@@ -9,7 +9,7 @@ profile that knows none of it still gets editions, figures and sections.
 from collections import Counter
 from typing import Literal
 
-from tipdiff.edition import read_edition
+from tipdiff.edition import countries_differ, read_edition
 from tipdiff.model import (
     Change,
     Comparison,
@@ -78,6 +78,9 @@ def narrate(comparison: Comparison, profile: Profile | None = None) -> Narrative
     # what the briefing cites, and the verdicts' sentences, the sections do not tell again
     cited = {s.sentence for point in briefing for s in point.sources} | _verdict_sentences(shifts)
     told = {f for f in every if any(s.sentence in cited for s in f.sources if s is not f.elsewhere)}
+    stories = tuple(_story(section, found, told) for section, found in zip(comparison.sections, findings, strict=True))
+    if countries_differ(old, new):  # one country's verdicts and figures are no change of another's
+        return Narrative(old, new, (), (), (), (), (), stories, countries_differ=True)
     return Narrative(
         old=old,
         new=new,
@@ -86,9 +89,7 @@ def narrate(comparison: Comparison, profile: Profile | None = None) -> Narrative
         figures=figures,
         summary=summary,
         recommendations=recommendations,
-        sections=tuple(
-            _story(section, found, told) for section, found in zip(comparison.sections, findings, strict=True)
-        ),
+        sections=stories,
     )
 
 
