@@ -260,3 +260,17 @@ def test_reports_of_two_families_are_compared_as_plain_documents_and_said_so():
     with pytest.warns(ProfileMisfit, match="not of one family.*a TIP report.*an almanac report"):
         comparison = tipdiff.compare(EXAMPLES / "mexico/2022.txt", EXAMPLES / "almanac/mexico/2023.txt")
     assert comparison.profile.name == "generic"
+
+
+def test_a_section_one_whole_edition_adds_is_told_as_new():
+    """Two whole pages share most sections: one only the new page has was added (an excerpt of
+    a TIP report, or a TIP report without its recommendations, leaves sections out instead)."""
+    page = (
+        "Atlantis\n\nGeography\n\nArea: 1,000 sq km\nCoastline: 90 km\nClimate: mild\n\nPeople and Society\n\n"
+        "Population: 12,000 (2023 est.)\nLanguages: Atlantean\nReligions: none\n\nEconomy\n\n"
+        "Real GDP growth rate: 2% (2022 est.)\nUnemployment rate: 5% (2022 est.)\n"
+    )
+    space = "\nSpace\n\nSpace agency/agencies: Atlantis Space Agency (established 2021)\n"
+    text = tipdiff.to_markdown(tipdiff.compare(page, page + space))
+    assert "New in Space: Space agency/agencies: Atlantis Space Agency (established 2021)" in text
+    assert "not counted as added" not in text

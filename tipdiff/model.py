@@ -563,6 +563,9 @@ class SectionStory:
     """The few most important findings the briefing does not already give, most important first."""
     unlisted: int
     """Findings neither `top` nor the briefing gives: `--detail full` lists them."""
+    left_out: bool = False
+    """Only one report has it, and the other may just leave it out (it is a part of a whole, or
+    every report of the family has the section): what it holds is not told as added or dropped."""
 
 
 @dataclass(frozen=True, slots=True)

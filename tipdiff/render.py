@@ -255,8 +255,13 @@ class NarrativeContext:
         return bool(old and new and new < old)
 
     def only(self, presence: str) -> list[str]:
-        """Titles of the sections only one report has ("old" or "new")."""
-        return [self.profile.title(s.key) for s in self.narrative.sections if s.presence == presence]
+        """Titles of the sections only one report has ("old" or "new") that the other may just
+        leave out; "both": of the sections both have."""
+        return [
+            self.profile.title(s.key)
+            for s in self.narrative.sections
+            if s.presence == presence and (s.left_out or presence == "both")
+        ]
 
     @property
     def shared(self) -> list[str]:

@@ -60,6 +60,13 @@ def narrate(comparison: Comparison, profile: Profile | None = None) -> Narrative
         (s for s in comparison.sections if s.key == profile.recommendations and _presence(s) == "both"), None
     )
     recommendations = _told_recommendations(recommendations_section, vocabulary) if recommendations_section else ()
+    fragment = is_fragment(comparison)
+
+    def left_out(section: SectionComparison) -> bool:
+        """A section only one report has that the other may just leave out: one report is a
+        part of a whole, or the family's reports all have the section."""
+        return _presence(section) != "both" and (fragment or section.key in profile.required_sections)
+
     old_wordings = Wordings(old_report, "old", vocabulary)
     new_wordings = Wordings(new_report, "new", vocabulary)
     item_wordings = [bag(text) for text in dict.fromkeys(item.text for item in items)]  # copies weigh as one
@@ -67,7 +74,7 @@ def narrate(comparison: Comparison, profile: Profile | None = None) -> Narrative
         ()
         if section is recommendations_section
         else section_findings(section, old_wordings, new_wordings, item_wordings, profile.weight(section.key))
-        if _presence(section) == "both"
+        if not left_out(section)
         else _paired_only(section, old_wordings, new_wordings, item_wordings, profile)
         for section in comparison.sections
     ]
@@ -78,7 +85,10 @@ def narrate(comparison: Comparison, profile: Profile | None = None) -> Narrative
     # what the briefing cites, and the verdicts' sentences, the sections do not tell again
     cited = {s.sentence for point in briefing for s in point.sources} | _verdict_sentences(shifts)
     told = {f for f in every if any(s.sentence in cited for s in f.sources if s is not f.elsewhere)}
-    stories = tuple(_story(section, found, told) for section, found in zip(comparison.sections, findings, strict=True))
+    stories = tuple(
+        _story(section, found, told, left_out(section))
+        for section, found in zip(comparison.sections, findings, strict=True)
+    )
     if countries_differ(old, new):  # one country's verdicts and figures are no change of another's
         return Narrative(old, new, (), (), (), (), (), stories, countries_differ=True)
     return Narrative(
@@ -91,6 +101,17 @@ def narrate(comparison: Comparison, profile: Profile | None = None) -> Narrative
         recommendations=recommendations,
         sections=stories,
     )
+
+
+def is_fragment(comparison: Comparison) -> bool:
+    """Whether one report holds under half of the other's sections (an excerpt, a scrape with
+    no sections): then a section only the other has is what the part leaves out, not what
+    changed. Two whole editions have most sections in common, and one only one of them has
+    was added or dropped."""
+    counts = [sum(1 for s in comparison.sections if s.old_title is not None),
+              sum(1 for s in comparison.sections if s.new_title is not None)]  # fmt: skip
+    shared = sum(1 for s in comparison.sections if s.old_title is not None and s.new_title is not None)
+    return 2 * shared < max(counts)
 
 
 def _told_recommendations(section: SectionComparison, vocabulary: Vocabulary) -> tuple[Change, ...]:
@@ -148,7 +169,9 @@ def _verdict_sentences(shifts: tuple[Shift, ...]) -> set[Sentence]:
     return {v.sentence for shift in shifts for v in (shift.old, shift.new) if v and v.sentence}
 
 
-def _story(section: SectionComparison, findings: tuple[Finding, ...], told: set[Finding]) -> SectionStory:
+def _story(
+    section: SectionComparison, findings: tuple[Finding, ...], told: set[Finding], left_out: bool
+) -> SectionStory:
     ranked = _by_kind_in_turn(
         sorted(
             (f for f in findings if f.kind in LISTED_KINDS and f not in told and quoted_words(f) <= LISTED_WORDS),
@@ -164,4 +187,5 @@ def _story(section: SectionComparison, findings: tuple[Finding, ...], told: set[
         findings=findings,
         top=tuple(ranked[:LISTED]),
         unlisted=sum(f.kind in LISTED_KINDS and f not in told for f in findings) - len(ranked[:LISTED]),
+        left_out=left_out,
     )
