@@ -205,3 +205,14 @@ def test_a_capital_line_over_its_paragraph_is_a_heading_in_markdown():
     )
     real = "# Notes\n\nWe met on **Monday** and agreed.\n\nThe next meeting is on Friday.\n"
     assert [h.text for h in tipdiff.parse_report(real, "notes.md").headings] == ["Notes"]  # real Markdown as before
+
+
+def test_page_furniture_on_a_line_of_its_own_is_not_glued_to_the_report() -> None:
+    report = tipdiff.parse_report(
+        "Share this page Back to Top\nThe Government of Kenya does not fully meet the minimum standards.\n"
+        "The shelters were run by\nprint shops and NGOs.\n"
+    )
+    assert [s.text for s in report.sentences] == [
+        "The Government of Kenya does not fully meet the minimum standards.",
+        "The shelters were run by print shops and NGOs.",
+    ]

@@ -8,6 +8,7 @@ import re
 from itertools import accumulate, groupby
 
 from tipdiff.model import Block, BlockKind
+from tipdiff.noise import BOILERPLATE
 from tipdiff.readers.text import Format
 from tipdiff.sentences import sentence_spans
 
@@ -153,6 +154,8 @@ def _line_blocks(lines: list[str], shaped_headings: bool) -> tuple[Block, ...]:
             and text
             and not heading
             and not bullet
+            and not BOILERPLATE.fullmatch(text)  # page furniture stands alone ("Share this page")
+            and not BOILERPLATE.fullmatch(parts[-1])
             and (not _LINE_END.search(parts[-1]) or (kind is BlockKind.BULLET and line[:1].isspace()))
         )
         if wrapped:

@@ -8,12 +8,13 @@ an image address), which `tipdiff check` reports.
 import re
 
 BOILERPLATE = re.compile(
-    r"(?:twitter|facebook|linkedin|instagram|youtube|pinterest|reddit|whatsapp|e-?mail|print|share|tweet"
+    r"(?:(?:twitter|facebook|linkedin|instagram|youtube|pinterest|reddit|whatsapp|e-?mail|print|share|tweet"
     r"|original source can be found here|click here to [\w ]+|read more|advertisement"
-    r"|share this (?:article|story|page)|skip to (?:main )?content|back to top)\W*",
+    r"|share this (?:article|story|page)|skip to (?:main )?content|back to top)\b\W*)+",
     re.IGNORECASE,
 )
-"""A whole unit that is page furniture ("Twitter.", "Original source can be found here.")."""
+"""A whole unit that is page furniture ("Twitter.", "Original source can be found here.",
+"Share this page Back to Top")."""
 
 WEB_NOISE = re.compile(
     r"https?://|www\.\w|\.(?:jpe?g|png|gif|svg|webp)\b"
