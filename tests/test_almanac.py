@@ -325,3 +325,31 @@ def test_lines_of_a_short_page_are_never_lost(tmp_path):
     comparison = tipdiff.compare(a, b)
     told = " ".join(s.text for c in comparison.changes for s in c.old)
     assert "Roman Catholic 82.7%" in told and "Pentecostal 1.6%" in told
+
+
+@pytest.mark.filterwarnings("ignore::tipdiff.errors.ProfileMisfit")
+def test_scope_words_in_a_capital_name_or_a_ratio_unit_are_no_scope():
+    facts = _facts(
+        "PEOPLE\nMajor urban areas - population: 32.065 million NEW DELHI (capital), 20.961 million Mumbai (2022)\n"
+        "Sex ratio:\n    total population: 1.07 male(s)/female (2022 est.)\n"
+    )
+    assert facts["32.065 million"].scope == () and facts["1.07"].scope == ()
+
+
+@pytest.mark.filterwarnings("ignore::tipdiff.errors.ProfileMisfit")
+def test_a_rate_per_thousand_changes_by_its_difference_not_by_points():
+    old = "PEOPLE\nBirth rate: 15.5 births/1,000 population (2022 est.)\n"
+    new = "PEOPLE\nBirth rate: 15.33 births/1,000 population (2023 est.)\n"
+    text = tipdiff.to_markdown(tipdiff.compare(old, new, "almanac"))
+    assert "−0.17" in text and "−0.17 points" not in text
+
+
+def test_a_field_line_is_never_said_to_be_in_another_field():
+    old = "PEOPLE\nPopulation: 5 (2021 est.)\nECONOMY\nLabor force: 3 (2021 est.)\nReal GDP: $9 billion (2021 est.)\n"
+    new = "PEOPLE\nPopulation: 5 (2021 est.)\nReal GDP: $10 billion (2022 est.)\nECONOMY\nLabor force: 3 (2021 est.)\n"
+    narrative = tipdiff.narrate(tipdiff.compare(old, new, "almanac"))
+    for section in narrative.sections:
+        for finding in section.findings:
+            if finding.elsewhere is not None and finding.change.old + finding.change.new:
+                own = (finding.change.new or finding.change.old)[0].field
+                assert not own or finding.elsewhere.sentence.field[:1] == own[:1]
