@@ -17,7 +17,7 @@ import tipdiff
 from tipdiff.cli import app
 from tipdiff.errors import CountriesDiffer, ProfileMisfit
 from tipdiff.facts.pairing import period_of
-from tipdiff.model import Comparison, Label
+from tipdiff.model import Comparison, Label, Role
 from tipdiff.pipeline import load_reports, parse_report
 from tipdiff.profiles.almanac import ALMANAC
 
@@ -274,3 +274,115 @@ def test_a_section_one_whole_edition_adds_is_told_as_new():
     text = tipdiff.to_markdown(tipdiff.compare(page, page + space))
     assert "New in Space: Space agency/agencies: Atlantis Space Agency (established 2021)" in text
     assert "not counted as added" not in text
+
+
+def _facts(text: str, profile: str = "almanac"):
+    comparison = tipdiff.compare(text, text, profile)
+    return {f.text: f for s in comparison.old.sentences for f in s.facts}
+
+
+@pytest.mark.filterwarnings("ignore::tipdiff.errors.ProfileMisfit")  # a short page, named an almanac
+def test_value_lines_of_a_list_are_paired_by_what_they_name():
+    old = "PEOPLE\nReligions:\n    Roman Catholic 82.7%\n    Pentecostal 1.6%\n    none 4.7% (2010 est.)\n"
+    new = "PEOPLE\nReligions:\n    Roman Catholic 78%\n    Protestant 11.2%\n    Pentecostal 1.6%\n    none 8.1% (2020 est.)\n"
+    comparison = tipdiff.compare(old, new, "almanac")
+    pairs = {(c.old[0].text if c.old else None, c.new[0].text if c.new else None) for c in comparison.changes}
+    assert ("Pentecostal 1.6%", "Pentecostal 1.6%") in pairs
+    assert (None, "Protestant 11.2%") in pairs and ("none 4.7% (2010 est.)", "none 8.1% (2020 est.)") in pairs
+    measures = {f.measure for s in comparison.new.sentences for f in s.facts if f.role.measurable}
+    assert {"religions: pentecostal", "religions: protestant"} <= measures
+
+
+@pytest.mark.filterwarnings("ignore::tipdiff.errors.ProfileMisfit")
+def test_a_rank_is_no_count_and_no_key_figure():
+    old = "PEOPLE\nPopulation:\n211,715,973 (July 2020 est.)\ncountry comparison to the world: 6\n"
+    new = "PEOPLE\nPopulation:\n213,445,417 (July 2021 est.)\ncountry comparison to the world: 7\n"
+    assert _facts(old)["6"].role is Role.RANK and _facts(old)["6"].period is None
+    narrative = tipdiff.narrate(tipdiff.compare(old, new, "almanac"))
+    assert not [f for f in narrative.figures if "comparison" in f.measure]
+
+
+@pytest.mark.filterwarnings("ignore::tipdiff.errors.ProfileMisfit")
+def test_a_year_stated_once_dates_every_line_of_its_field():
+    text = (
+        "PEOPLE\nAge structure:\n    0-14 years: 19.7% (male 1,839,603/female 1,756,218)\n"
+        "    65 years and over: 11.7% (male 920,000/female 1,224,501) (2020 est.)\n"
+        "Labor force - by occupation: agriculture: 15.1%; industry: 25.5%; services: 59.4% (2005)\n"
+        "Area:\n    total: 10 sq km\n"
+    )
+    facts = _facts(text)
+    assert {facts[t].period.year for t in ("19.7%", "1,839,603", "11.7%", "15.1%", "25.5%")} == {2020, 2005}
+    assert facts["19.7%"].period.year == 2020 and facts["15.1%"].period.year == 2005
+    assert facts["10"].period is None and facts["10"].measure is None  # no year at all: never the edition's
+    assert (
+        _facts("Economy\nLabor force: agriculture: 15.1%; industry: 25.5% (2005)\n", "generic")["15.1%"].period.year
+        == 2005
+    )
+
+
+@pytest.mark.filterwarnings("ignore::tipdiff.errors.ProfileMisfit")
+def test_a_span_of_years_and_a_price_base_are_no_values():
+    facts = _facts("PEOPLE\nUrbanization:\n    rate of urbanization: 1.4% annual rate of change (2015-20 est.)\n")
+    assert set(facts) == {"1.4%", "2015"} and facts["1.4%"].period.year == 2020
+    old = (
+        "ECONOMY\nReal GDP (purchasing power parity): $5.126 trillion (2021 est.)\n    note: data are in 2017 dollars\n"
+    )
+    new = (
+        "ECONOMY\nReal GDP (purchasing power parity): $5.312 trillion (2022 est.)\n    note: data are in 2015 dollars\n"
+    )
+    assert _facts(old)["2017"].role is Role.DATE
+    assert not tipdiff.narrate(tipdiff.compare(old, new, "almanac")).figures  # not in like prices
+
+
+def test_a_label_in_capitals_with_its_value_is_a_field_line():
+    text = (
+        "TRANSNATIONAL ISSUES\nRefugees and internally displaced persons:\n"
+        "    refugees (country of origin): 280,499 (Somalia) (2022)\n    IDPs: 190,500 (2021)\n"
+        "    stateless persons: 16,779 (2021)\n"
+    )
+    report = parse_report(text, profile="almanac")
+    assert [s.field[1:] for s in report.sentences[1:]] == [
+        ("refugees (country of origin)",),
+        ("IDPs",),
+        ("stateless persons",),
+    ]
+
+
+def test_lines_of_a_short_page_are_never_lost(tmp_path):
+    old = "Mexico\n\nPeople and Society\n\nReligions:\n    Roman Catholic 82.7%\n    Pentecostal 1.6%\n    none 4.7% (2010 est.)\n"
+    new = "Mexico\n\nPeople and Society\n\nReligions:\n    Roman Catholic 78%\n    Pentecostal 1.6%\n    none 8.1% (2020 est.)\n"
+    (tmp_path / "2021.txt").write_text(old)
+    (tmp_path / "2022.txt").write_text(new)
+    (a, b), _ = load_reports([tmp_path / "2021.txt", tmp_path / "2022.txt"])
+    comparison = tipdiff.compare(a, b)
+    told = " ".join(s.text for c in comparison.changes for s in c.old)
+    assert "Roman Catholic 82.7%" in told and "Pentecostal 1.6%" in told
+
+
+@pytest.mark.filterwarnings("ignore::tipdiff.errors.ProfileMisfit")
+def test_scope_words_in_a_capital_name_or_a_ratio_unit_are_no_scope():
+    facts = _facts(
+        "PEOPLE\nMajor urban areas - population: 32.065 million NEW DELHI (capital), 20.961 million Mumbai (2022)\n"
+        "Sex ratio:\n    total population: 1.07 male(s)/female (2022 est.)\n"
+    )
+    assert facts["32.065 million"].scope == () and facts["1.07"].scope == ()
+
+
+@pytest.mark.filterwarnings("ignore::tipdiff.errors.ProfileMisfit")
+def test_a_rate_per_thousand_changes_by_its_difference_not_by_points():
+    old = "PEOPLE\nBirth rate: 15.5 births/1,000 population (2022 est.)\n"
+    new = "PEOPLE\nBirth rate: 15.33 births/1,000 population (2023 est.)\n"
+    text = tipdiff.to_markdown(tipdiff.compare(old, new, "almanac"))
+    assert "−0.17" in text and "−0.17 points" not in text
+
+
+@pytest.mark.filterwarnings("ignore::tipdiff.errors.ProfileMisfit")  # a short page, named an almanac
+def test_a_field_line_is_never_said_to_be_in_another_field():
+    old = "PEOPLE\nPopulation: 5 (2021 est.)\nECONOMY\nLabor force: 3 (2021 est.)\nReal GDP: $9 billion (2021 est.)\n"
+    new = "PEOPLE\nPopulation: 5 (2021 est.)\nReal GDP: $10 billion (2022 est.)\nECONOMY\nLabor force: 3 (2021 est.)\n"
+    narrative = tipdiff.narrate(tipdiff.compare(old, new, "almanac"))
+    for section in narrative.sections:
+        for finding in section.findings:
+            if finding.elsewhere is not None and finding.change.old + finding.change.new:
+                own = (finding.change.new or finding.change.old)[0].field
+                assert not own or finding.elsewhere.sentence.field[:1] == own[:1]

@@ -40,7 +40,10 @@ class _Open:
 def labelled(line: str) -> re.Match[str] | None:
     """The line as a field line, or None for a line that is not one."""
     found = _LABELLED.match(line)
-    if not found or len(found["label"].split()) > MOST_LABEL_WORDS or is_capital_heading(found["label"]):
+    if not found or len(found["label"].split()) > MOST_LABEL_WORDS:
+        return None
+    # "PROSECUTION:" is a heading; "IDPs: 190,500 (2021)" and "GDP: ..." are fields with a value
+    if is_capital_heading(found["label"]) and (found["value"] is None or len(found["label"].split()) > 3):
         return None
     return found
 
@@ -87,7 +90,8 @@ def field_blocks(lines: list[str], heading_mark: str) -> tuple[Block, ...]:
             continue
         if found:
             label = found["label"].strip()
-            lower = not label[0].isupper()
+            # an indented acronym ("IDPs:" among "refugees:" and "stateless persons:") is a part too
+            lower = not label[0].isupper() or (indent > 0 and is_capital_heading(label))
             while open_fields and not _holds(open_fields[-1], indent, lower):
                 open_fields.pop()
             open_fields.append(_Open(indent, label, lower))

@@ -85,16 +85,50 @@ def _label_only(sentence: Sentence) -> bool:
 def _paired(
     olds: list[int], news: list[int], old: tuple[Sentence, ...], new: tuple[Sentence, ...]
 ) -> list[tuple[int, int]]:
-    """The lines of one field in two editions, paired: the n-th with the n-th; but where the
-    field gives a value line per year ("$2.5 trillion (2020 est.)") and the editions share a
-    year, line by year, and a year only one edition gives is a line added or dropped."""
+    """The lines of one field in two editions, paired. A value line that names what it gives
+    ("Pentecostal 1.6%" under "Religions:") is paired by those words, and one that only one
+    edition names is a line added or dropped; where the field gives a value line per year
+    ("$2.5 trillion (2020 est.)") and the editions share a year, line by year, and a year only
+    one edition gives is a line added or dropped; the rest, the n-th with the n-th."""
+    old_named, new_named = _named(olds, old), _named(news, new)
+    by_name = [(i, new_named[name]) for name, i in old_named.items() if name in new_named]
+    olds = [i for i in olds if i not in old_named.values()]
+    news = [j for j in news if j not in new_named.values()]
     old_years, new_years = _years(olds, old), _years(news, new)
     if not old_years.keys() & new_years.keys():
-        return list(zip(olds, news, strict=False))
+        return by_name + list(zip(olds, news, strict=False))
     by_year = [(i, new_years[year]) for year, i in old_years.items() if year in new_years]
     rest_old = [i for i in olds if i not in old_years.values()]
     rest_new = [j for j in news if j not in new_years.values()]
-    return by_year + list(zip(rest_old, rest_new, strict=False))
+    return by_name + by_year + list(zip(rest_old, rest_new, strict=False))
+
+
+def value_name(sentence: Sentence) -> str | None:
+    """What a value line without a label of its own names, before its first number: the
+    "Pentecostal" of "Pentecostal 1.6%"; None for a line that starts with its value."""
+    if not sentence.field or _own_line(sentence):
+        return None
+    found = _NAME.match(sentence.text)
+    return " ".join(found["name"].casefold().split()) if found else None
+
+
+def _own_line(sentence: Sentence) -> bool:
+    return sentence.text.casefold().startswith(sentence.field[-1].casefold() + ":")
+
+
+_NAME = re.compile(r"^\s*(?P<name>[^\W\d_][^\d$€£:;()]{0,60}?)\s*[-−]?[$€£]?\d")
+"""The words a value line opens with, up to its first number: "Roman Catholic", "other Evangelical Churches"."""
+
+
+def _named(lines: list[int], sentences: tuple[Sentence, ...]) -> dict[tuple[str, int], int]:
+    """The field's value lines that name what they give, by (name, its place among lines of that name)."""
+    found: dict[tuple[str, int], int] = {}
+    seen: dict[str, int] = defaultdict(int)
+    for k in lines:
+        if name := value_name(sentences[k]):
+            found[name, seen[name]] = k
+            seen[name] += 1
+    return found
 
 
 def _years(lines: list[int], sentences: tuple[Sentence, ...]) -> dict[tuple[str, int], int]:
@@ -103,7 +137,7 @@ def _years(lines: list[int], sentences: tuple[Sentence, ...]) -> dict[tuple[str,
     seen: dict[str, int] = defaultdict(int)
     for k in lines:
         sentence = sentences[k]
-        if sentence.text.casefold().startswith(sentence.field[-1].casefold() + ":"):
+        if _own_line(sentence):
             continue  # the field's own line, which may hold every year of it
         if year := _YEAR_LABEL.search(sentence.text):
             found[year["year"], seen[year["year"]]] = k

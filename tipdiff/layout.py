@@ -221,6 +221,10 @@ def _item(parts: list[str], line: int, number: str) -> Block:
     return joined_block(BlockKind.PARAGRAPH, [f"{number} {parts[0]}", *parts[1:]], line)
 
 
+_ENDS_IN_FIGURE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d\s*%)\s*$")
+"""A line that ends in a figure ("Pentecostal 1.6%", "Population: 129,150,971") gives a value: no title."""
+
+
 def is_heading(line: str) -> bool:
     """A short line in ALL CAPS or Title Case, not ending like a sentence."""
     if is_capital_heading(line):
@@ -230,7 +234,8 @@ def is_heading(line: str) -> bool:
         return False
     significant = [_ELISION.sub("", w) for w in words if len(w) >= 4]  # "d’Ivoire" counts as "Ivoire"
     return (
-        len(line.split()) <= 12
+        not _ENDS_IN_FIGURE.search(line)
+        and len(line.split()) <= 12
         and (line[0].isupper() or line[0].isdigit())
         and all(w[0].isupper() for w in significant if w)
     )

@@ -73,6 +73,7 @@ _NOT_A_NUMBER = re.compile(
   | \bthe\ one\ (?:who|that|which|where)\b
   | \bfirst[-\ ](?:responders?|aid|instance|lady|hand|names?|language|nations)\b | \bfirsthand\b
   | \bsecond[-\ ](?:hand|language)\b | \bthird[-\ ](?:countr(?:y|ies)|part(?:y|ies))\b
+  | (?<=(?:19|20)\d\d[-–/])\d\d\b(?![.,]?\d)                        # the 20 of "(2015-20 est.)", "FY2020/21"
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -152,10 +153,19 @@ def _number(match: re.Match[str], text: str) -> Number:
         amount *= Decimal(10) ** _SCALES[match["scale"].strip().lower()]
     if match["percent"]:
         unit = "pp" if "point" in match["percent"].lower() else "%"
-    elif unit is None and (after := _CURRENCY_AFTER.match(text, match.end())):
+    elif unit is None and not _price_base(match, text) and (after := _CURRENCY_AFTER.match(text, match.end())):
         group, found = next((group, found) for group, found in after.groupdict().items() if found)
         unit = _CURRENCY_NAMES.get(group) or _currency_name(found)
     return Number(match.group(0), match.start(), match.end(), amount, unit)
+
+
+_PRICE_BASE = re.compile(r"\b(?:in|constant|chained)\s+$", re.IGNORECASE)
+
+
+def _price_base(match: re.Match[str], text: str) -> bool:
+    """ "data are in 2017 dollars": the year prices are reckoned in, not an amount of money."""
+    digits = match["digits"] or ""
+    return len(digits) == 4 and digits[:2] in ("19", "20") and bool(_PRICE_BASE.search(text, 0, match.start()))
 
 
 def _currency_name(word: str) -> str:

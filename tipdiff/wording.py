@@ -84,11 +84,17 @@ def change_text(figure: KeyFigure) -> str:
         return _at_least(figure)
     about = "" if qualifiers <= set(_EXACT) else "≈ "
     if fact.role is Role.SHARE:
-        return f"{about}{signed(figure.difference, _decimals(figure.difference))} points"
+        return f"{about}{signed(figure.difference, _decimals(figure.difference))}{_points(fact)}"
     difference = amount(figure.difference, fact.unit if fact.role is Role.MONEY else None)
     difference = difference if difference.startswith("\u2212") or not figure.difference else "+" + difference
     text = f"{difference} ({signed(figure.percent, 1)}%)" if figure.percent is not None else difference
     return about + text
+
+
+def _points(fact) -> str:
+    """A share in per cent moves by points; a rate per 1,000 ("9.8 births/1,000") by the bare
+    difference, in the unit its lines give."""
+    return " points" if fact.unit in ("%", "pp") else ""
 
 
 def _at_least(figure: KeyFigure) -> str:
@@ -97,7 +103,7 @@ def _at_least(figure: KeyFigure) -> str:
     fact = figure.new.fact
     change = "a rise" if figure.difference > 0 else "a fall"
     if fact.role is Role.SHARE:
-        return f"{change} of at least {abs(figure.difference):,.{_decimals(figure.difference)}f} points"
+        return f"{change} of at least {abs(figure.difference):,.{_decimals(figure.difference)}f}{_points(fact)}"
     size = amount(abs(figure.difference), fact.unit if fact.role is Role.MONEY else None)
     percent = f" ({abs(figure.percent):.1f}%)" if figure.percent is not None else ""
     return f"{change} of at least {size}{percent}"

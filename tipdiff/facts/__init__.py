@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from tipdiff.edition import edition_years
 from tipdiff.facts.draft import Draft
+from tipdiff.facts.fieldwide import FieldWide, ending, field_wide
 from tipdiff.facts.periods import COMPARISON, Periods
 from tipdiff.facts.reading import read_numbers
 from tipdiff.facts.relations import relate, scopes_in
@@ -39,14 +40,16 @@ def read_facts(report: Report, profile: Profile) -> Report:
     before: tuple[Fact, ...] = ()
     field: str | None = None
     read: dict[tuple, tuple[tuple[Fact, ...], str | None]] = {}  # a sentence said again is read once
+    wide = field_wide(list(report.sentences), data_year)
     for section in report.sections:
         sentences = []
         for sentence in section.sentences:
             this, previous = str(sentence.index), str(sentence.index - 1)
-            asked = (sentence.text, field, sentence.field, _anonymous(before, previous, ""))
+            whole = wide.get(sentence.index)
+            asked = (sentence.text, field, sentence.field, whole, _anonymous(before, previous, ""))
             if asked not in read:
                 facts, field = sentence_facts(
-                    sentence.text, this, before, field, data_year, profile.lexicon, sentence.field
+                    sentence.text, this, before, field, data_year, profile.lexicon, sentence.field, whole
                 )
                 read[asked] = (_anonymous(facts, previous, this), field)
             facts, field = read[asked]
@@ -84,10 +87,12 @@ def sentence_facts(
     data_year: int | None,
     lexicon: Lexicon,
     labels: tuple[str, ...] = (),
+    whole: FieldWide | None = None,
 ) -> tuple[tuple[Fact, ...], str | None]:
     """The facts of one sentence, given the facts of the sentence before it; and the field
     label that a following line without a label of its own continues. `labels` are those of
-    the field line the sentence opens, where the layout read it in fields."""
+    the field line the sentence opens, where the layout read it in fields, and `whole` what
+    its field states once for all its lines."""
     field, part = (labels[0], " ".join(labels[1:]) or None) if labels else _field(text, field, lexicon)
     numbers = find_numbers(text)
     if not numbers:
@@ -109,6 +114,10 @@ def sentence_facts(
         number = tokens[draft.index].number
         assert number is not None
         period = periods.period_of(number.start, number.end) if draft.role.measurable else None
+        if draft.how == "field" and draft.role.measurable and period is None:
+            period = whole.period if whole else ending(text, data_year)  # "...; services: 59.4% (2005)"
+        # a field figure no line of its field dates is for no year we know: never the edition's
+        undated = bool(labels) and draft.how == "field" and period is None
         facts.append(
             Fact(
                 id=f"{sentence_id}.{k}",
@@ -118,8 +127,8 @@ def sentence_facts(
                 unit=number.unit,
                 role=draft.role,
                 measure=None
-                if draft.measure in lexicon.vague or inside(said, number.start) or table
-                else draft.measure,
+                if draft.measure in lexicon.vague or inside(said, number.start) or table or undated
+                else _in_prices(draft.measure, number.unit, whole),
                 label=draft.label,
                 scope=tuple(sorted(draft.scope.values())),
                 period=period,
@@ -129,6 +138,14 @@ def sentence_facts(
             )
         )
     return _distinct_parts(_earlier_than(_inherit_periods(tuple(facts)))), field
+
+
+def _in_prices(measure: str | None, unit: str | None, whole: FieldWide | None) -> str | None:
+    """Money of a field in stated prices is that measure in those prices: "in 2017 dollars"
+    and "in 2015 dollars" are two measures."""
+    if measure and whole and whole.base and unit not in (None, "%", "pp", "ordinal"):
+        return f"{measure} in {whole.base}"
+    return measure
 
 
 def _earlier_than(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
@@ -189,11 +206,18 @@ def _read_field(
     labels = [(m.end(), m["label"].strip()) for m in _SUBFIELD.finditer(text) if m.start() >= after_label]
     continued = not labelled or part is not None
     first = next((f for f in before if f.role.measurable and f.measure), None) if continued else None
+    name = _value_name(text) if not labelled else None
+    if name:
+        first = None  # "Pentecostal 1.6%" names a part of its own, no earlier year of the field
     for draft in drafts:
         if not draft.role.measurable:
             continue
         start = tokens[draft.index].start
         sublabel = next((label for end, label in reversed(labels) if end <= start and label != field), part)
+        if _RANK.search(sublabel or field):
+            draft.role = Role.RANK  # "country comparison to the world: 6": sixth, no count of six
+            continue
+        sublabel = sublabel or name
         scope = {**draft.scope, **(scopes_in(sublabel, lexicon) if sublabel else {})}
         scoped = sublabel and (scopes_in(sublabel, lexicon) or sublabel.casefold() == "total")
         named = f"{field}: {sublabel}" if sublabel and not scoped else field
@@ -208,6 +232,17 @@ def _read_field(
         )
         if same and part is None:
             draft.relation = ("earlier", -1 - before.index(first))
+
+
+_RANK = re.compile(r"\bcountry comparison to the world\b|\brank(?:ing|ed)?\b", re.IGNORECASE)
+"""A sub-field whose label says it ranks the country among others."""
+_VALUE_NAME = re.compile(r"^\s*(?P<name>[^\W\d_][^\d$€£:;()]{0,60}?)\s*[-−]?[$€£]?\d")
+
+
+def _value_name(text: str) -> str | None:
+    """What a value line names before its first number: the "Pentecostal" of "Pentecostal 1.6%"."""
+    found = _VALUE_NAME.match(text)
+    return found["name"] if found else None
 
 
 def _relation(draft: Draft, sentence_id: str, before: tuple[Fact, ...]) -> Relation | None:

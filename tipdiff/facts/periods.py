@@ -26,8 +26,9 @@ _PATTERNS = (  # most specific first: a match hides the weaker ones it overlaps
     ("fiscal", re.compile(rf"\b(?:fiscal year|FY) ?(?P<year>{_YEAR})\b", re.IGNORECASE)),
     ("span", re.compile(rf"\b(?:from|between|over|during|in|period|years?) (?:the )?(?P<first>{_YEAR}) ?(?:-|–|to|and|through) ?(?P<year>{_YEAR})\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:in|during|by|as of|until|through|of) (?:early |late |mid-)?(?P<part>{_MONTH}) (?:\d{{1,2}}, )?(?P<year>{_YEAR})\b", re.IGNORECASE)),
+    ("span", re.compile(rf"\((?P<first>{_YEAR})[-–](?P<short>\d\d)(?: est\.?)?\)", re.IGNORECASE)),
     ("year", re.compile(rf"\((?:{_MONTH} )?(?P<year>{_YEAR})(?: est\.?| estimates?)?\)", re.IGNORECASE)),
-    ("year", re.compile(rf"\b(?:in|during|for|throughout|over|through|by|as of) (?:the (?:calendar )?year )?(?P<year>{_YEAR})\b(?! ?[-–] ?\d)", re.IGNORECASE)),
+    ("year", re.compile(rf"\b(?:in|during|for|throughout|over|through|by|as of) (?:the (?:calendar )?year )?(?P<year>{_YEAR})\b(?! ?[-–] ?\d| (?:U\.?S\.? )?dollars)", re.IGNORECASE)),
     ("current", re.compile(r"\b(?:during|in|over|throughout|for) the (?:current )?(?:year|reporting period)\b", re.IGNORECASE)),
     ("previous", re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:year|reporting period)\b|\blast year\b|\bthe year before\b", re.IGNORECASE)),
     ("current-part", re.compile(rf"\b(?:in|during|for|over) the (?P<part>(?:first|second|third|fourth|last) (?:quarter|half)|(?:first|last|past) {_SPELLED} months)\b(?! of (?:19|20)\d\d)|\b(?:in|during|by|until) (?P<month>{_MONTH})\b(?! (?:\d{{1,2}}, )?(?:19|20)\d\d)", re.IGNORECASE)),
@@ -85,7 +86,8 @@ def _period(kind: str, match: re.Match[str], data_year: int | None) -> Period | 
     if kind == "current-part":  # "in the fourth quarter", "in March": part of the report's year
         part = " ".join((match["part"] or match["month"]).split()).lower()
         return Period(data_year, part=_HALVES.get(part, part)) if data_year else None
-    year = int(match["year"])
+    short = match.groupdict().get("short")  # "(2015-20 est.)": in the century of its start
+    year = int(match["first"]) // 100 * 100 + int(short) if short else int(match["year"])
     if kind == "span":
         first = int(match["first"])
         return Period(year, first) if first < year else None

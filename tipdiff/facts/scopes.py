@@ -10,6 +10,7 @@ levels together ("Federal and state officials reported 79 victims") are no level
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from tipdiff.facts.draft import Draft, owner
@@ -25,7 +26,26 @@ LENT = frozenset({"level", "agent", "place"})
 def find_scopes(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, scope) of every scope phrase of a sentence."""
     low = text.casefold().replace("’", "'")
-    return [(m.start(), m.end(), lexicon.phrases[m.group(0)]) for m in lexicon.scope_pattern.finditer(low)]
+    units = [m.span() for m in _RATIO_UNIT.finditer(low)]
+    return [
+        (m.start(), m.end(), lexicon.phrases[m.group(0)])
+        for m in lexicon.scope_pattern.finditer(low)
+        if not any(a <= m.start() < b for a, b in units) and not _in_capital_name(text, m.start(), m.end())
+    ]
+
+
+_RATIO_UNIT = re.compile(r"\bmale\(s\)/female\b")
+"""The unit of a sex ratio ("1.07 male(s)/female"): for no sex."""
+_CAPITAL_WORD = re.compile(r"[A-Z][A-Z'’-]{2,}")
+
+
+def _in_capital_name(text: str, start: int, end: int) -> bool:
+    """A scope word in capitals beside another word in capitals is part of a name written so
+    ("NEW DELHI (capital)"), as an almanac writes its capitals; "NGO" alone is still an NGO."""
+    if not text[start:end].isupper():
+        return False
+    before, after = text[:start].split()[-1:], text[end:].split()[:1]
+    return any(_CAPITAL_WORD.fullmatch(word.strip(",;:()")) for word in before + after)
 
 
 def own_scope(draft: Draft, tokens: tuple[Token, ...], scopes: list[tuple[int, int, str]], lexicon: Lexicon) -> None:

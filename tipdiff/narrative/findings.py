@@ -138,11 +138,23 @@ def _new_or_old(change: Change, section: str, side: str, other: Wordings) -> Fin
     so, where it holds some of its wording."""
     sentences = change.new if side == "new" else change.old
     share, holder = other.holder(merged(bag(s.key) for s in sentences))
-    if share >= ELSEWHERE or (counter := other.counter(sentences)):
+    if not _of_field(sentences, holder):
+        share, holder = 0.0, None
+    counter = other.counter(sentences)
+    if share >= ELSEWHERE or (counter := counter if _of_field(sentences, counter) else None):
         return Finding("elsewhere", change, side, section, elsewhere=holder if share >= ELSEWHERE else counter)  # type: ignore[arg-type]
     if share >= PARTLY:
         return Finding("partly", change, side, section, elsewhere=holder)  # type: ignore[arg-type]
     return Finding("added" if side == "new" else "removed", change, side, section)  # type: ignore[arg-type]
+
+
+def _of_field(sentences: tuple[Sentence, ...], source: Source | None) -> bool:
+    """Whether `source` may be where the other report holds `sentences`: for an almanac's field
+    line, only a line of the same field ("Population" never holds what "Real GDP" gave)."""
+    labels = next((s.field for s in sentences if s.field), ())
+    if not labels or source is None:
+        return True
+    return bool(source.sentence.field) and source.sentence.field[0].casefold() == labels[0].casefold()
 
 
 def _weighed(finding: Finding, summary: list[Counter[str]], weight: float, vocabulary: Vocabulary) -> Finding:
