@@ -221,7 +221,7 @@ def _item(parts: list[str], line: int, number: str) -> Block:
     return joined_block(BlockKind.PARAGRAPH, [f"{number} {parts[0]}", *parts[1:]], line)
 
 
-_ENDS_IN_FIGURE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d\s*%)\s*$")
+_ENDS_IN_FIGURE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*%|\d+\.\d+)\s*$")
 """A line that ends in a figure ("Pentecostal 1.6%", "Population: 129,150,971") gives a value: no title."""
 
 
