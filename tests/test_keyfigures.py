@@ -133,6 +133,11 @@ def report_of(text: str, data_year: int) -> tipdiff.Report:
             "Somaliland authorities reported 24 investigations. Authorities reported 40 investigations.",
             [("dropped", "12", None), ("year-over-year", "30", "24"), ("new", None, "40")],
         ),
+        (  # the second of a list of counts is the same authority's
+            "Puntland authorities reported 12 investigations and six prosecutions.",
+            "Puntland authorities reported 15 investigations and nine prosecutions. Authorities reported 20 prosecutions.",
+            [("year-over-year", "12", "15"), ("year-over-year", "six", "nine"), ("new", None, "20")],
+        ),
         (  # a part is of the number before it, though that one's noun is not read: not of the first
             "Authorities identified 1,021 potential victims, including 211 children, but certified only 305 as victims.",
             "Authorities identified 1,450 potential victims, but certified only 415 as victims, including 67 children.",

@@ -311,3 +311,20 @@ def test_a_recommendation_split_in_two_is_neither_new_nor_dropped() -> None:
     assert [(c.label, (c.old or c.new)[0].text) for c in told if c.label in (Label.ADDED, Label.REMOVED)] == [
         (Label.REMOVED, "and eliminate recruitment fees charged to migrant workers.")
     ]
+
+
+def test_a_shortfall_said_shorter_is_still_named() -> None:
+    def summary(shortfall: str) -> str:
+        return (
+            "NIGERIA (Tier 2)\nThe Government of Nigeria does not fully meet the minimum standards for the elimination"
+            " of trafficking but is making significant efforts to do so. These efforts included convicting more"
+            " traffickers. However, the government did not meet the minimum standards in several key areas."
+            f" {shortfall}\nPROSECUTION\nThe government maintained law enforcement efforts.\n"
+        )
+
+    old = summary(
+        "The Civilian Joint Task Force (CJTF), a non-governmental self-defense militia that received some state"
+        " funding, continued to recruit and use children."
+    )
+    new = summary("The CJTF continued to recruit and use children.")
+    assert tipdiff.narrate(tipdiff.compare(old, new)).summary == ()

@@ -122,7 +122,11 @@ def name_the_subject(draft: Draft, drafts: list[Draft], tokens: tuple[Token, ...
     victims served by the shelter", "personnel trained by Mexico's National Guard",
     "investigations by Puntland authorities", "traffickers convicted by police in Region VII"."""
     verb = (
-        draft.verb_at if draft.how == "verb" else _verb_before(draft, tokens, starts) if draft.how == "noun" else None
+        draft.verb_at
+        if draft.how == "verb"
+        else _verb_before(draft, drafts, tokens, starts)
+        if draft.how == "noun"
+        else None
     )
     if verb is None or verb > draft.index or not draft.label:
         return
@@ -153,13 +157,17 @@ def _named(words: list[Token]) -> str:
     return " ".join(kept)
 
 
-def _verb_before(draft: Draft, tokens: tuple[Token, ...], starts: tuple[int, ...]) -> int | None:
+def _verb_before(draft: Draft, drafts: list[Draft], tokens: tuple[Token, ...], starts: tuple[int, ...]) -> int | None:
     """The verb a number naming an event is the object of ("Puntland authorities reported 12
-    investigations", "opened at least 30 investigations"), if it follows one; "for a total of
-    76 prosecutions" and "increased from 75 convictions" follow none."""
+    investigations", "opened at least 30 investigations", "reported 12 investigations and six
+    prosecutions"), if it follows one; "for a total of 76 prosecutions" and "increased from 75
+    convictions" follow none."""
     k = draft.index - 1
     while k > starts[draft.index] and tokens[k].low in _BOUNDS:
         k -= 1
+    if k > starts[draft.index] and tokens[k].low in ("and", "or", ","):
+        listed = [d for d in drafts if d.how == "noun" and starts[d.index] == starts[draft.index] and d.index < k]
+        return _verb_before(listed[-1], drafts, tokens, starts) if listed else None
     return k if k >= starts[draft.index] and verb_at(tokens, k) else None
 
 

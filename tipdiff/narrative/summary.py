@@ -21,6 +21,8 @@ SAME_ITEM = 0.5
 SAID_ELSEWHERE = 0.7
 """Least share of an item's wording that one sentence of the other summary must hold for
 the item to count as named there, though not as a list item of its own."""
+SHORTER_WORDS = 4
+"""Fewest words of a sentence that says an item shorter for it to count as the item."""
 _ITEMS = re.compile(r"(?:(?<!\s)\s++)?;\s*+(?:and\s++)?|,\s++(?:and\s++)?(?=(?!including\b)\w+ing\b)")
 """Between the items of a list: a semicolon, or a comma before the next "-ing" verb
 ("opening ..., convicting ...")."""
@@ -97,8 +99,13 @@ def summary_changes(old: Report, new: Report, profile: Profile, vocabulary: Voca
             matched_new.add(j)
 
     def said_in(item: SummaryItem, report: Report) -> bool:
+        """The item's wording is in a sentence of the other summary, or a sentence of it is the
+        item said shorter ("The CJTF continued to recruit and use children")."""
+        own = bags[id(item)]
         return any(
-            vocabulary.containment(bags[id(item)], bag(s.key)) >= SAID_ELSEWHERE for s in _summary(report, profile)
+            vocabulary.containment(own, other) >= SAID_ELSEWHERE
+            or (len(other) >= SHORTER_WORDS and vocabulary.containment(other, own) >= SAID_ELSEWHERE)
+            for other in (bag(s.key) for s in _summary(report, profile))
         )
 
     changes = [

@@ -54,7 +54,7 @@ _SECTION_MEANINGS = {
     "remained": "maintained", "increasing": "increased", "overall increasing": "increased", "decreasing": "decreased",
     "overall decreasing": "decreased", "demonstrated": "", "made": "", "showed": "", "overall": "",
     "did not make": "not", "did not demonstrate": "not", "did not increase": "not increased",
-    "did not improve": "not increased", "insufficient": "inadequate", "negligible": "minimal", "mixed": "uneven",
+    "did not improve": "not increased", "insufficient": "inadequate", "mixed": "uneven",
     "provided": "", "little": "minimal", "notable": "significant", "clear": "significant", "no": "not",
     "no discernible": "not", "no significant": "not", "no appreciable": "not", "no measurable": "not",
     "slightly": "modestly", "somewhat": "modestly", "marginally": "modestly", "markedly": "significantly",
@@ -107,6 +107,7 @@ _ADVICE = (
     r"|prioritize|promote|prosecute|protect|provide|punish|raise|ratify|reduce|refer|reform|regulate|remove"
     r"|require|resume|revise|screen|seek|sentence|standardize|strengthen|streamline|support|take|train|update"
     r"|use|vet|work|address|allow|disburse|draft|expedite|facilitate|inspect|partner|undertake|utilize"
+    r"|abolish|prohibit|ban|repeal|stop|enhance|appoint|publish|share|sign|reform|adopt|increase"
 )
 """The verbs a TIP recommendation starts with (after an adverb, "vigorously investigate")."""
 LEXICON = ENGLISH.extended(
@@ -197,6 +198,12 @@ FORMATS = (
         "recommendations",
         "Recommendations for Mexico: Increase efforts to investigate, prosecute, and convict traffickers,"
         " including complicit officials; strengthen victim identification; and vigorously enforce the law.",
+        "3",
+    ),
+    Format(
+        "2008-2009",
+        "recommendations",
+        "Recommendations for Qatar: Enact a law; train police to identify victims; and abolish the sponsorship system.",
         "3",
     ),
     Format(
@@ -293,6 +300,7 @@ FORMATS = (
         "The Government of Mexico made uneven progress in protecting trafficking victims.",
         "uneven",
     ),
+    Format("2010-2016", "protection", "The government made negligible efforts to protect victims.", "negligible"),
     Format(
         "2017-2024",
         "protection",
