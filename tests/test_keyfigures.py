@@ -138,6 +138,11 @@ def report_of(text: str, data_year: int) -> tipdiff.Report:
             "Puntland authorities reported 15 investigations and nine prosecutions. Authorities reported 20 prosecutions.",
             [("year-over-year", "12", "15"), ("year-over-year", "six", "nine"), ("new", None, "20")],
         ),
+        (  # where they came from is part of what is counted
+            "The government repatriated 92 children from Guatemala. Police arrested 12 suspects in March.",
+            "The government repatriated 104 children from Guatemala and Mexico.",
+            [("dropped", "92", None), ("new", None, "104"), ("dropped", "12", None)],
+        ),
         (  # a part is of the number before it, though that one's noun is not read: not of the first
             "Authorities identified 1,021 potential victims, including 211 children, but certified only 305 as victims.",
             "Authorities identified 1,450 potential victims, but certified only 415 as victims, including 67 children.",

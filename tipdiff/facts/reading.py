@@ -10,7 +10,7 @@ from itertools import pairwise
 from tipdiff.facts.draft import Draft
 from tipdiff.facts.phrases import measure, read_phrase
 from tipdiff.facts.roles import qualifier_of, role_of, share_range_roles
-from tipdiff.facts.scopes import lent_scope, name_the_subject, own_scope, share_tails
+from tipdiff.facts.scopes import lent_scope, name_the_place, name_the_subject, own_scope, share_tails
 from tipdiff.facts.tokens import Token
 from tipdiff.profiles.lexicon import Lexicon
 
@@ -41,4 +41,5 @@ def read_numbers(
         if draft.role.measurable:
             lent_scope(draft, drafts, tokens, starts, scopes, lexicon)
             name_the_subject(draft, drafts, tokens, starts)
+            name_the_place(draft, tokens)
     return drafts

@@ -150,6 +150,45 @@ def name_the_subject(draft: Draft, drafts: list[Draft], tokens: tuple[Token, ...
         draft.measure = f"{draft.measure} by {named}"
 
 
+def name_the_place(draft: Draft, tokens: tuple[Token, ...]) -> None:
+    """Where the counted came from or were is part of what is counted: "92 children repatriated
+    from Guatemala" are not "104 ... from Guatemala and Mexico", nor "victims in Mexico City"
+    the country's victims."""
+    if not draft.measure or not draft.label:
+        return
+    start, end = draft.window
+    k = next(
+        (k for k in range(draft.index + 1, len(tokens)) if start <= tokens[k].start < end and tokens[k].low in _WHERE),
+        None,
+    )
+    if k is None:
+        return
+    j = k + 1 + (low_at(tokens, k + 1) == "the")
+    names: list[Token] = []
+    while j < len(tokens) and (
+        _a_name(tokens[j]) or (names and tokens[j].low in ("and", ",") and _name_at(tokens, j + 1))
+    ):
+        names.append(tokens[j])
+        j += 1
+    named = [t for t in names if _a_name(t)]
+    if named:
+        draft.measure += f" {tokens[k].low} " + " ".join(t.low for t in named)
+        draft.label += f" {tokens[k].low} " + " ".join(t.text for t in names).replace(" ,", ",")
+
+
+_WHERE = frozenset({"from", "in"})
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _a_name(token: Token) -> bool:
+    """A word of a place's name: capitalised, no scope word ("NGO"), no month."""
+    return token.is_word and token.text[:1].isupper() and token.scope is None and token.low not in _MONTHS
+
+
+def _name_at(tokens: tuple[Token, ...], k: int) -> bool:
+    return k < len(tokens) and _a_name(tokens[k])
+
+
 def _named(words: list[Token]) -> str:
     """The words of a subject that name it, lower case: not its scope, determiners or a
     general word such as "police"."""
