@@ -260,3 +260,10 @@ def test_what_is_counted_in_other_shapes(text, number, measure):
 def test_where_victims_were_sent_is_not_who_counted_them():
     facts = read("The Directorate referred 140 child victims to NGO shelters.")
     assert "NGO" not in facts["140"].scope
+
+
+def test_a_subject_that_points_elsewhere_is_not_named_in_the_label() -> None:
+    """ "its intelligence" names no one on its own: the label says what was uncovered, not by whom."""
+    sentence = "The UIF reported suspicious transactions and its intelligence uncovered 201 possible cases in 2021."
+    [fact] = [f for f in read(sentence).values() if f.text == "201"]
+    assert fact.label == "possible cases uncovered"

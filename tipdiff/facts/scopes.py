@@ -137,8 +137,8 @@ def name_the_subject(draft: Draft, drafts: list[Draft], tokens: tuple[Token, ...
         a, b = subject_of(tokens, starts, verb, drafts)
     words = [t for t in tokens if a <= t.start and t.end <= b]
     said_by_scope = (t.scope or t.low in GENERIC_SUBJECTS or t.low in DETERMINERS for t in words)
-    if not words or sum(t.is_word for t in words) > 6 or all(said_by_scope):
-        return
+    if not words or sum(t.is_word for t in words) > 6 or all(said_by_scope) or words[0].low in _POSSESSIVES:
+        return  # "its intelligence uncovered 201 cases": whose is said elsewhere in the sentence
     said = "".join(t.text + " " * (following.start > t.end) for t, following in pairwise(words)) + words[-1].text
     general = words[0].low in DETERMINERS or words[0].low in GENERIC_SUBJECTS
     draft.label = f"{draft.label} by {said[0].lower() + said[1:] if general else said}"
@@ -176,6 +176,7 @@ def name_the_place(draft: Draft, tokens: tuple[Token, ...]) -> None:
         draft.label += f" {tokens[k].low} " + " ".join(t.text for t in names).replace(" ,", ",")
 
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 _WHERE = frozenset({"from", "in"})
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
