@@ -25,6 +25,7 @@ MOST_LABEL_WORDS = 8
 FIELD_SHARE = 0.3
 """Least share of a text's lines that are fields for it to be laid out in fields."""
 LEAST_FIELDS = 4
+"""Fewest field lines of a text laid out in fields: a page of prose may hold three "Label: value" lines."""
 
 
 @dataclass(frozen=True, slots=True)

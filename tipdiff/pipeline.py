@@ -97,39 +97,47 @@ def _read(
     checked = [_checked(text, name, format) for text, name, format in texts]
     fields = [looks_like_fields(text.split("\n")) for text, _, _ in checked]
     if profile == AUTO:
-        shown: dict[str, str] = {}  # a text's name -> the family it shows clearly, alone
-        for candidate in (*(p for p in PROFILES.values() if isinstance(p, Profile) and p.evidence), GENERIC):
-            structures = [_structure(*text, candidate) for text in checked]
-            fits = [fit(s, candidate, f) for s, f in zip(structures, fields, strict=True)]
-            if candidate is GENERIC or (all(f.layout for f in fits) and any(f.strong for f in fits)):
-                break
-            shown |= {s.name: candidate.reader_name for s, f in zip(structures, fits, strict=True) if f.strong}
-        if warn and candidate is GENERIC and shown:
-            warnings.warn(
-                "the reports are not of one family ("
-                + ", ".join(f"{name}: {_article(family)} {family} report" for name, family in shown.items())
-                + "): they are compared as plain documents",
-                ProfileMisfit,
-                stacklevel=3,
-            )
+        candidate, structures = _chosen(checked, fields, warn)
     else:
         candidate = profile_named(profile)
-        structures = [_structure(*text, candidate) for text in checked]
+        structures = [_structure(*text, candidate, f) for text, f in zip(checked, fields, strict=True)]
         for structure, laid_out in zip(structures, fields, strict=True):
             if warn and not (found := fit(structure, candidate, laid_out)).fits:
-                lag = candidate.data_year_lag
-                warnings.warn(
-                    f"{structure.name} does not look like {_article(candidate.reader_name)} {candidate.reader_name}"
-                    f" report ({found.missing})"
-                    + (f": its figures are dated {lag} year{'s' * (lag != 1)} before its edition" if lag else "")
-                    + "; --profile auto chooses the profile by the text",
-                    ProfileMisfit,
-                    stacklevel=3,
-                )
+                warnings.warn(_misfit(structure.name, candidate, found.missing), ProfileMisfit, stacklevel=3)
     reports = tuple(read_facts(s, candidate) for s in structures)
     if warn:
         _warn_if_countries_differ(reports, candidate)
     return reports, candidate
+
+
+def _chosen(checked: list[tuple[str, str, Format]], fields: list[bool], warn: bool) -> tuple[Profile, list[Report]]:
+    """The first profile whose family one of the texts shows clearly, in the layout all of them
+    have, and the texts read with it; GENERIC, with a warning, when texts show different ones."""
+    shown: dict[str, str] = {}  # a text's name -> the family it shows clearly, alone
+    for candidate in (*(p for p in PROFILES.values() if isinstance(p, Profile) and p.evidence), GENERIC):
+        structures = [_structure(*text, candidate, f) for text, f in zip(checked, fields, strict=True)]
+        fits = [fit(s, candidate, f) for s, f in zip(structures, fields, strict=True)]
+        if candidate is GENERIC or (all(f.layout for f in fits) and any(f.strong for f in fits)):
+            break
+        shown |= {s.name: candidate.reader_name for s, f in zip(structures, fits, strict=True) if f.strong}
+    if warn and candidate is GENERIC and shown:
+        families = ", ".join(f"{name}: {_article(family)} {family} report" for name, family in shown.items())
+        warnings.warn(
+            f"the reports are not of one family ({families}): they are compared as plain documents",
+            ProfileMisfit,
+            stacklevel=4,
+        )
+    return candidate, structures
+
+
+def _misfit(name: str, profile: Profile, missing: str) -> str:
+    """What a warning says of a report the profile named does not fit."""
+    lag = profile.data_year_lag
+    return (
+        f"{name} does not look like {_article(profile.reader_name)} {profile.reader_name} report ({missing})"
+        + (f": its figures are dated {lag} year{'s' * (lag != 1)} before its edition" if lag else "")
+        + "; --profile auto chooses the profile by the text"
+    )
 
 
 def _warn_if_countries_differ(reports: Sequence[Report], profile: Profile) -> None:
@@ -166,10 +174,10 @@ def _checked(text: str | bytes, name: str, format: str | None) -> tuple[str, str
     return text, name, format or detect_format(text, name)  # type: ignore[return-value]
 
 
-def _structure(text: str, name: str, format: Format, profile: Profile) -> Report:
-    """The report's sections and sentences as the profile reads them; its facts not yet read."""
-    lines = text.split("\n")
-    fields = profile.layout == "fields" or (profile.layout == "auto" and looks_like_fields(lines))
+def _structure(text: str, name: str, format: Format, profile: Profile, laid_out: bool) -> Report:
+    """The report's sections and sentences as the profile reads them (`laid_out`: the text is
+    in fields); its facts not yet read."""
+    fields = profile.layout == "fields" or (profile.layout == "auto" and laid_out)
     blocks = split_blocks(text, format, fields)
     headings = tuple(block for block in blocks if block.kind is BlockKind.HEADING)
     report = Report(name, format, split_sections(blocks, profile), headings)

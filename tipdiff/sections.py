@@ -75,8 +75,8 @@ def _opening(block: Block, key: str | None, profile: Profile) -> str | None:
     right after the summary (or at the top) is the recommendations, as editions print them."""
     if block.kind is BlockKind.HEADING:
         return None
-    listed = block.kind is BlockKind.BULLET or len(_items(block, profile)) > 2
-    if key in (None, profile.summary) and listed and profile.advice and profile.advice.match(block.text):
+    advice = key in (None, profile.summary) and profile.advice and profile.advice.match(block.text)
+    if advice and (block.kind is BlockKind.BULLET or len(_items(block, profile)) > 2):
         return profile.recommendations
     return profile.key_for_opening(block.text) if block.kind is BlockKind.PARAGRAPH else None
 
