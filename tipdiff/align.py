@@ -111,7 +111,7 @@ def _reading_order(links: list[Link], scopes: list[tuple[list[int], list[int]]])
         if len(held) == 1:
             weight = len(link.old) + len(link.new) + TIEBREAK * link.similarity
             members.setdefault(held.pop(), []).append((min(link.old), min(link.new), weight))
-    in_order = {(a, b) for chain in members.values() for a, b, _ in _heaviest_chain(chain)}
+    in_order = {(a, b) for chain in members.values() for a, b, _ in heaviest_chain(chain)}
     return [replace(link, moved=(min(link.old), min(link.new)) not in in_order) for link in links]
 
 
@@ -242,7 +242,7 @@ def _fill_gaps(
     inside = [c for c in candidates[start:stop] if news.start <= c[1] < news.stop]
     if level == SANDWICHED:
         return _in_place(inside, olds, news, places)
-    chain = _heaviest_chain([c for c in inside if c[2] >= level])
+    chain = heaviest_chain([c for c in inside if c[2] >= level])
     if not lower:
         return chain
     filled = []
@@ -381,7 +381,7 @@ def _moved(
     return links
 
 
-def _heaviest_chain(candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+def heaviest_chain(candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """The pairs (a, b, weight), a and b both strictly increasing, of greatest total weight.
 
     A Fenwick tree over b holds the best chain ending left of each b, so this takes

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from tipdiff.align import heaviest_chain
 from tipdiff.match import SectionPair
 from tipdiff.model import Block, Link, Report, Sentence
 from tipdiff.similarity import Wording
@@ -36,7 +37,7 @@ def link_fields(old: Report, new: Report, pairs: tuple[SectionPair, ...], wordin
     section_of_old = {i: s for s, span in enumerate(old.section_spans) for i in span}
     section_of_new = {j: s for s, span in enumerate(new.section_spans) for j in span}
     counterpart = {(o, n) for pair in pairs for o in pair.old for n in pair.new}
-    kept = _in_order(paired)
+    kept = {(i, j) for i, j, _ in heaviest_chain([(i, j, 1.0) for i, j in paired])}  # the fields in their order
     links = [
         Link(
             (i,),
@@ -147,28 +148,3 @@ def _years(lines: list[int], sentences: tuple[Sentence, ...]) -> dict[tuple[str,
 
 _YEAR_LABEL = re.compile(r"\((?:[^()]*?\s)?(?P<year>(?:19|20)\d\d)\b[^()]*\)")
 """The year a value line is for: "(2021 est.)", "(July 2022 est.)", "(2020)"."""
-
-
-def _in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The most pairs (sorted by old index) whose new indices also rise: the fields that kept
-    their order; the others moved."""
-    tails: list[int] = []  # tails[k]: index into pairs of the last pair of the best chain of k + 1
-    previous: list[int] = []
-    for k, (_, j) in enumerate(pairs):
-        low, high = 0, len(tails)
-        while low < high:
-            middle = (low + high) // 2
-            if pairs[tails[middle]][1] < j:
-                low = middle + 1
-            else:
-                high = middle
-        previous.append(tails[low - 1] if low else -1)
-        if low == len(tails):
-            tails.append(k)
-        else:
-            tails[low] = k
-    kept, k = set(), tails[-1] if tails else -1
-    while k >= 0:
-        kept.add(pairs[k])
-        k = previous[k]
-    return kept
