@@ -1,62 +1,248 @@
 (() => {
   "use strict";
-  const form = document.getElementById("filters");
-  const collapse = document.getElementById("collapse");
-  const rows = Array.from(document.querySelectorAll("tr.change"));
-  const runs = Array.from(document.querySelectorAll("tbody.unchanged-run"));
+  const $ = (id) => document.getElementById(id);
+  const body = document.body;
+  const bar = $("bar");
+  const form = $("filters");
+  const collapse = $("collapse");
+  const shortcuts = $("shortcuts");
+  const position = $("position");
+  const menu = $("change-list");
+  const options = $("options");
+  const kinds = Array.from(form.querySelectorAll("input[name=kind]"));
+  const views = Array.from(form.querySelectorAll("input[name=view]"));
+  const rows = Array.from(document.querySelectorAll(".body > .row"));
+  // What the navigator steps through: every change and every move, never a marker or an unchanged or not compared row.
+  const steps = rows.filter((row) => !row.classList.contains("marker") &&
+    (row.classList.contains("moved") || !["unchanged", "outside"].includes(row.dataset.kind)));
+  const folds = Array.from(document.querySelectorAll(".fold"));
+  const foldOf = new Map(folds.map((fold, k) => [fold.dataset.run, k]));
+  const opened = new Set(); // folds the reader opened, by their place on the page
+  const found = new Set(); // rows the browser's find revealed though filtered out
+  let current = null; // the change the reader last moved to
+  let listed = false; // whether the list of changes matches the filters
 
-  function shownKinds() {
-    return new Set(Array.from(form.querySelectorAll("input[name=kind]:checked"), (input) => input.value));
+  // State in the URL: ?hide=unchanged,figures&fold=off&open=3.7&view=inline, then the row's #id.
+  function readState() {
+    const query = new URLSearchParams(location.search);
+    const hidden = new Set((query.get("hide") || "").split(","));
+    for (const input of kinds) input.checked = !hidden.has(input.value);
+    collapse.checked = query.get("fold") !== "off";
+    for (const k of (query.get("open") || "").split(".")) if (folds[k]) opened.add(Number(k));
+    const view = query.get("view") === "inline" ? "inline" : "side";
+    for (const input of views) input.checked = input.value === view;
+  }
+
+  function writeState() {
+    const query = new URLSearchParams(location.search);
+    const set = (name, value) => (value ? query.set(name, value) : query.delete(name));
+    set("hide", kinds.filter((input) => !input.checked).map((input) => input.value).join(","));
+    set("fold", collapse.checked ? "" : "off");
+    set("open", Array.from(opened).sort((a, b) => a - b).join("."));
+    set("view", views.find((input) => input.checked && input.value !== "side") ? "inline" : "");
+    const search = query.toString();
+    history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+  }
+
+  function conceal(element, hide) {
+    // Hidden until found: the browser's find still sees a folded or filtered row, and reveals it.
+    if (hide && element.getAttribute("hidden") !== "until-found") element.setAttribute("hidden", "until-found");
+    else if (!hide && element.hasAttribute("hidden")) element.removeAttribute("hidden");
+  }
+
+  function isFolded(k) {
+    return !opened.has(k) && (folds[k].dataset.kind === "outside" || collapse.checked);
   }
 
   function apply() {
-    const shown = shownKinds();
-    for (const row of rows) row.hidden = !shown.has(row.dataset.kind);
-    for (const run of runs) {
-      const folded = collapse.checked && shown.has("unchanged") && !run.classList.contains("open");
-      run.classList.toggle("folded", folded);
-      const fold = run.querySelector("tr.fold");
-      fold.hidden = !folded;
-      fold.querySelector("button").setAttribute("aria-expanded", String(!folded));
+    const shown = new Set(kinds.filter((input) => input.checked).map((input) => input.value));
+    const folded = folds.map((fold, k) => {
+      fold.hidden = !shown.has(fold.dataset.kind);
+      fold.querySelector("button").setAttribute("aria-expanded", String(!isFolded(k)));
+      return isFolded(k);
+    });
+    for (const row of rows) {
+      const k = row.dataset.run ? foldOf.get(row.dataset.run) : -1;
+      conceal(row, !found.has(row) && (!shown.has(row.dataset.kind) || (k >= 0 && folded[k])));
     }
+    body.classList.toggle("inline", views.some((input) => input.checked && input.value === "inline"));
+    listed = false;
+    if (menu.open) list();
+    showPosition();
   }
 
-  function unfoldAround(target) {
-    const run = target && target.closest("tbody.unchanged-run");
-    if (run) { run.classList.add("open"); apply(); }
+  function reveal(row) {
+    // Open what hides a row: its fold if that is all, else the row alone.
+    if (!row.hasAttribute("hidden")) return;
+    const k = row.dataset.run ? foldOf.get(row.dataset.run) : -1;
+    const kind = kinds.find((input) => input.value === row.dataset.kind);
+    if (k >= 0 && (!kind || kind.checked)) opened.add(k);
+    else found.add(row);
+    apply();
+    writeState();
   }
 
-  function visibleChanges() {
-    return rows.filter((row) => row.dataset.kind !== "unchanged" && !row.hidden);
+  const shownSteps = () => steps.filter((row) => !row.hasAttribute("hidden"));
+  const barBottom = () => bar.getBoundingClientRect().bottom;
+
+  function firstBelow(list, y) {
+    // Binary search: the first row whose top is below y (the rows are in page order).
+    let low = 0, high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (list[middle].getBoundingClientRect().top <= y) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  function onScreen(row) {
+    const box = row.getBoundingClientRect();
+    return box.bottom > barBottom() && box.top < innerHeight;
   }
 
   function move(step) {
-    const changes = visibleChanges();
-    if (!changes.length) return;
-    let index = changes.indexOf(document.activeElement);
-    if (index < 0) {
-      // Start from where the reader is: the first change below the top of the screen.
-      index = changes.findIndex((row) => row.getBoundingClientRect().top > 80);
-      index = index < 0 ? changes.length : index;
-      index = step > 0 ? index - 1 : index;
+    const list = shownSteps();
+    if (!list.length) return;
+    let index = current && onScreen(current) ? list.indexOf(current) : -1;
+    if (index >= 0) index += step;
+    else {
+      // From where the reader is: the first change below the bar, or the last one above it.
+      const below = firstBelow(list, barBottom() + 2);
+      index = step > 0 ? below : below - 1;
     }
-    const target = changes[Math.min(Math.max(index + step, 0), changes.length - 1)];
-    target.focus({ preventScroll: true });
-    target.scrollIntoView({ block: "center" });
-    history.replaceState(null, "", "#" + target.id);
+    go(list[Math.min(Math.max(index, 0), list.length - 1)], "center");
   }
 
-  form.addEventListener("change", apply);
-  form.addEventListener("submit", (event) => event.preventDefault());
-  for (const run of runs) {
-    run.querySelector("button.unfold").addEventListener("click", () => { run.classList.add("open"); apply(); });
+  function go(row, block) {
+    current = row;
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block });
+    // Never under the bar or its section's sticky column headers, however tall they wrap.
+    const head = row.closest(".diff").querySelector(".head");
+    const covered = Math.max(barBottom(), head.getBoundingClientRect().bottom) - row.getBoundingClientRect().top;
+    if (covered > 0) scrollBy(0, -covered - 4);
+    history.replaceState(history.state, "", location.pathname + location.search + "#" + row.id);
+    showPosition();
   }
+
+  function showPosition() {
+    const list = shownSteps();
+    if (!list.length) { position.textContent = "No change shown"; return; }
+    let index = current ? list.indexOf(current) : -1;
+    if (index < 0 || !onScreen(current)) index = Math.min(firstBelow(list, barBottom() + 2), list.length - 1);
+    const where = document.createElement("span");
+    where.className = "where";
+    where.textContent = " · " + list[index].closest("section").querySelector("h2").textContent;
+    const word = document.createElement("span");
+    word.className = "word";
+    word.textContent = "Change ";
+    position.replaceChildren(word, `${index + 1} of ${list.length}`, where);
+    for (const item of $("changes").querySelectorAll("[aria-current]")) item.removeAttribute("aria-current");
+    const item = listed && $("changes").children[index];
+    if (item) item.setAttribute("aria-current", "true");
+  }
+
+  function words(row) {
+    // A row's text as the reader sees it in the side-by-side view: no deletions on the new side.
+    const cell = row.querySelector(".new .text") || row.querySelector(".old .text");
+    let text = "";
+    for (const node of cell ? cell.childNodes : []) if (node.nodeName !== "DEL") text += node.textContent;
+    return text.trim();
+  }
+
+  function list() {
+    // The list of changes, built when opened (a long pair has thousands).
+    const items = shownSteps().map((row) => {
+      const link = document.createElement("a");
+      link.href = "#" + row.id;
+      const badge = document.createElement("span");
+      badge.className = "count " + row.dataset.kind;
+      badge.textContent = row.querySelector(".badge").textContent;
+      const where = document.createElement("span");
+      where.className = "where";
+      where.textContent = " " + row.closest("section").querySelector("h2").textContent + ": ";
+      link.append(badge, where, words(row));
+      const item = document.createElement("li");
+      item.append(link);
+      return item;
+    });
+    $("changes").replaceChildren(...items);
+    listed = true;
+    showPosition();
+    const at = $("changes").querySelector("[aria-current]");
+    if (at) at.scrollIntoView({ block: "nearest" });
+  }
+
+  function typing(target) {
+    // Single-key shortcuts never fire where keys type text (WCAG 2.1.4); a checkbox types nothing.
+    return target.isContentEditable || target.matches("textarea, select") ||
+      (target.matches("input") && !["checkbox", "radio", "button", "submit", "reset"].includes(target.type));
+  }
+
+  function measure() {
+    // Anchors land below the sticky bar and column headers, whatever their height at this width.
+    document.documentElement.style.setProperty("--bar", bar.offsetHeight + "px");
+    const heads = Array.from(document.querySelectorAll(".head"));
+    const sticky = heads.length && getComputedStyle(heads[0]).position === "sticky";
+    const tallest = sticky ? Math.max(...heads.map((head) => head.offsetHeight)) : 0;
+    document.documentElement.style.setProperty("--head", tallest + "px");
+  }
+
+  form.addEventListener("change", (event) => {
+    if (event.target === shortcuts) {
+      try { localStorage.setItem("tipdiff.shortcuts", shortcuts.checked ? "on" : "off"); } catch { /* a private window */ }
+      return;
+    }
+    found.clear();
+    apply();
+    writeState();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  folds.forEach((fold, k) => fold.querySelector("button").addEventListener("click", () => {
+    if (isFolded(k)) opened.add(k);
+    else opened.delete(k);
+    apply();
+    writeState();
+  }));
+  document.addEventListener("beforematch", (event) => {
+    const row = event.target.closest(".row");
+    if (row) reveal(row);
+  });
+  $("next").addEventListener("click", () => move(1));
+  $("previous").addEventListener("click", () => move(-1));
+  menu.addEventListener("toggle", () => { if (menu.open && !listed) list(); });
+  $("changes").addEventListener("click", (event) => { if (event.target.closest("a")) menu.open = false; });
   document.addEventListener("keydown", (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.target.matches("input, textarea, select")) return;
+    if (event.key === "Escape" && menu.open) { menu.open = false; menu.querySelector("summary").focus(); return; }
+    if (!shortcuts.checked || event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
     if (event.key === "j" || event.key === "n") { event.preventDefault(); move(1); }
     if (event.key === "k" || event.key === "p") { event.preventDefault(); move(-1); }
   });
-  window.addEventListener("hashchange", () => unfoldAround(document.getElementById(location.hash.slice(1))));
+  document.addEventListener("pointerdown", (event) => {
+    // A selection started in one column stays in it: copying gives that report's text.
+    const cell = event.target.closest(".body .row > div");
+    body.classList.toggle("copy-old", Boolean(cell && cell.classList.contains("old")));
+    body.classList.toggle("copy-new", Boolean(cell && cell.classList.contains("new")));
+  });
+  function arrive() {
+    const row = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!row || !row.classList.contains("row")) return;
+    reveal(row);
+    go(row, "start");
+  }
+  window.addEventListener("hashchange", arrive);
+  let ticking = false;
+  window.addEventListener("scroll", () => {
+    if (!ticking) { ticking = true; requestAnimationFrame(() => { ticking = false; showPosition(); }); }
+  }, { passive: true });
+  const wide = matchMedia("(min-width: 1100px)");
+  options.open = wide.matches;
+  wide.addEventListener("change", () => { options.open = wide.matches; });
+  try { shortcuts.checked = localStorage.getItem("tipdiff.shortcuts") !== "off"; } catch { /* a private window */ }
+  new ResizeObserver(measure).observe(bar);
+  measure();
+  readState();
   apply();
-  unfoldAround(location.hash && document.getElementById(location.hash.slice(1)));
+  arrive();
 })();

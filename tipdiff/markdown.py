@@ -18,6 +18,27 @@ _NARRATIVE = MarkdownIt("commonmark", {"html": False}).enable("table").enable("s
 _NARRATIVE.validateLink = lambda url: url.startswith("#")  # a link made of report text goes nowhere
 
 
+def _label_cells(state) -> None:
+    """Each table cell labelled with its column's header (`data-label`): a phone shows a row
+    as a card, and still says which number is the old one."""
+    headers: list[str] = []
+    column = 0
+    for k, token in enumerate(state.tokens):
+        if token.type == "thead_open":
+            headers = []
+        elif token.type == "th_open":
+            headers.append(state.tokens[k + 1].content)
+        elif token.type == "tr_open":
+            column = 0
+        elif token.type == "td_open":
+            if column < len(headers) and headers[column]:
+                token.attrSet("data-label", headers[column])
+            column += 1
+
+
+_NARRATIVE.core.ruler.push("label_cells", _label_cells)
+
+
 def markdown_blocks(text: str) -> tuple[Block, ...]:
     """Headings, paragraphs and list items of a Markdown report, as plain text."""
     blocks = []

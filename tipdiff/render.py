@@ -4,7 +4,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import groupby
 from pathlib import Path
 
 import jinja2
@@ -23,7 +22,6 @@ from tipdiff.model import (
     Period,
     Reading,
     ReportCheck,
-    SectionComparison,
     Sentence,
     Series,
     Severity,
@@ -35,6 +33,7 @@ from tipdiff.model import (
 )
 from tipdiff.narrative import narrate
 from tipdiff.narrative.briefing import shows_diff
+from tipdiff.page import FOLDED, PageSection, page_counts, page_sections
 from tipdiff.pipeline import profile_named
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
@@ -163,6 +162,15 @@ class NarrativeContext:
     """How word diffs are marked: "markdown", or for a terminal "colour" or "brackets" (`_diff.md.j2`)."""
     fuller: str = "`--detail full`"
     """How the reader asks for what the narrative leaves out."""
+    sections: dict[str, str] | None = None
+    """Section key -> the id of its part of the side-by-side page, where the narrative is part
+    of the page: what the narrative leaves out is then in the rows below, not in a command."""
+
+    def more(self, key: str, what: str = "them") -> str:
+        """Where the rest is: "`--detail full` lists them", or on the page a link to the rows."""
+        if self.sections and key in self.sections:
+            return f"[the rows below](#{self.sections[key]}) show {what}"
+        return f"{self.fuller} {'lists them' if what == 'them' else 'shows how'}"
 
     def value(self, citation: Citation) -> str:
         """A cited figure with its qualifier and period: "at least 63 (2022)"."""
@@ -276,10 +284,11 @@ def render_narrative(
     full: bool = False,
     marks: str = "markdown",
     fuller: str = "`--detail full`",
+    sections: dict[str, str] | None = None,
 ) -> str:
     """The story of what changed: the briefing, key figures, recommendations, sections;
-    `full` lists every finding; `marks` and `fuller` as in `NarrativeContext`."""
-    context = NarrativeContext(narrative, profile, full, anchors=anchors, marks=marks, fuller=fuller)
+    `full` lists every finding; `marks`, `fuller` and `sections` as in `NarrativeContext`."""
+    context = NarrativeContext(narrative, profile, full, anchors=anchors, marks=marks, fuller=fuller, sections=sections)
     return environment().get_template("narrative.md.j2").render(context=context)
 
 
@@ -312,28 +321,21 @@ class PageContext:
 
     comparison: Comparison
     narrative: Narrative
-    profile: Profile
-    narrative_html: str
-    """The narrative as HTML, made by markdown-it-py from tipdiff's own escaped Markdown."""
-    Label: type[Label] = Label
+    sections: tuple[PageSection, ...]
+    narrative_head: str
+    """The narrative's title and editions, as HTML made by markdown-it-py from tipdiff's own
+    escaped Markdown."""
+    narrative_parts: tuple[tuple[str, str, bool], ...]
+    """Its parts (briefing, key figures, ...): (title, HTML, shown open)."""
 
-    def runs(self, section: SectionComparison) -> list[tuple[bool, tuple[Change, ...]]]:
-        """The section's changes as runs: (True, unchanged sentences) to fold, (False, one change)."""
-        runs: list[tuple[bool, tuple[Change, ...]]] = []
-        for unchanged, group in groupby(section.changes, key=lambda c: c.label is Label.UNCHANGED):
-            changes = tuple(group)
-            runs += [(True, changes)] if unchanged else [(False, (change,)) for change in changes]
-        return runs
+    @property
+    def counts(self) -> dict[str, int]:
+        return page_counts(self.sections)
 
-    def section_id(self, index: int) -> str:
-        """A section's anchor: its key, made unique, never one of the page's own ids."""
-        key = self.comparison.sections[index].key
-        earlier = any(s.key == key for s in self.comparison.sections[:index])
-        return f"section-{key}--{index}" if earlier else f"section-{key}"  # slugs never hold "--"
-
-    def moved_from(self, change: Change) -> int:
-        """Index of the section a moved sentence came from (the first with its old key)."""
-        return next((i for i, s in enumerate(self.comparison.sections) if s.key == change.old_section), 0)
+    @property
+    def changed(self) -> int:
+        """How many rows the navigator steps through."""
+        return sum(n for kind, n in self.counts.items() if kind not in FOLDED)
 
     def chips(self, change: Change) -> list[Chip]:
         """What changed in a revised sentence's figures, like for like."""
@@ -342,7 +344,7 @@ class PageContext:
 
 def row_anchors(comparison: Comparison) -> dict[tuple[str, Sentence], str]:
     """(report, sentence) -> the id of the page row that shows it (rows are numbered c1, c2, ...
-    in the order of `comparison.changes`, as `page.html.j2` numbers them)."""
+    in the order of `comparison.changes`, as `page.py` numbers them)."""
     anchors: dict[tuple[str, Sentence], str] = {}
     for k, change in enumerate(comparison.changes, start=1):
         for side, sentences in (("old", change.old), ("new", change.new)):
@@ -351,10 +353,26 @@ def row_anchors(comparison: Comparison) -> dict[tuple[str, Sentence], str]:
     return anchors
 
 
+CLOSED_PARTS = ("Section by section",)
+"""Narrative parts the page shows closed: its rows below are that detail."""
+
+
+def narrative_parts(markdown: str) -> tuple[str, tuple[tuple[str, str, bool], ...]]:
+    """The narrative's head as HTML, and each "## " part as (title, HTML, open)."""
+    head, *parts = re.split(r"^## ", markdown, flags=re.MULTILINE)
+    split = [part.partition("\n") for part in parts]
+    return markdown_html(head), tuple(
+        (title.strip(), markdown_html(body), title.strip() not in CLOSED_PARTS) for title, _, body in split
+    )
+
+
 def render_html(comparison: Comparison, narrative: Narrative, profile: Profile = TIP, full: bool = False) -> str:
     """One self-contained page: inline CSS and JS, no request leaves it."""
-    narrative_html = markdown_html(render_narrative(narrative, profile, row_anchors(comparison), full))
-    context = PageContext(comparison, narrative, profile, narrative_html)
+    sections = page_sections(comparison, narrative, profile.title)
+    more = {s.key: s.id for s in reversed(sections)}  # a key's first section
+    markdown = render_narrative(narrative, profile, row_anchors(comparison), full, sections=more)
+    head, parts = narrative_parts(markdown)
+    context = PageContext(comparison, narrative, sections, head, parts)
     return environment().get_template("page.html.j2").render(context=context)
 
 

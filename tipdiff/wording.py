@@ -137,17 +137,17 @@ class Chip:
     """One thing that changed in a revised sentence's figures, as the page and lists show it."""
 
     kind: str
-    """year-over-year, restated, new, dropped, or number (a changed number that counts nothing
-    comparable: a date, a duration, a count the sentence does not name)."""
-    label: str | None
+    """year-over-year, restated, new or dropped (`FactChange.kind`)."""
+    label: str
     old: str | None
     new: str | None
 
 
 def chips(change: Change, old_year: int | None, new_year: int | None) -> list[Chip]:
-    """Like-for-like changes first, then the other numbers that came or went, each on its own
-    side: never two numbers paired because they stand in the same place."""
-    shown = [
+    """The like-for-like changes of one measure, with scope and period. A number that changed
+    but counts nothing its counterpart counts (a date, a duration, an unnamed count) is no
+    chip: the word diff shows it, and two numbers in the same place are not one measure."""
+    return [
         Chip(
             f.kind,
             label(f.new or f.old),  # type: ignore[arg-type]
@@ -156,13 +156,3 @@ def chips(change: Change, old_year: int | None, new_year: int | None) -> list[Ch
         )
         for f in change.facts
     ]
-    covered_old = {f.old.id for f in change.facts if f.old}  # ids, one set per report
-    covered_new = {f.new.id for f in change.facts if f.new}
-    for figure in change.figures:
-        if figure.old and figure.new and figure.old_fact not in covered_old:
-            continue  # a year that rolled forward with the edition is no change
-        if figure.old_fact not in covered_old and figure.old:
-            shown.append(Chip("number", None, figure.old, None))
-        if figure.new_fact not in covered_new and figure.new:
-            shown.append(Chip("number", None, None, figure.new))
-    return shown
