@@ -44,10 +44,16 @@
     history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
   }
 
-  function conceal(element, hide) {
+  function conceal(row, hide) {
     // Hidden until found: the browser's find still sees a folded or filtered row, and reveals it.
-    if (hide && element.getAttribute("hidden") !== "until-found") element.setAttribute("hidden", "until-found");
-    else if (!hide && element.hasAttribute("hidden")) element.removeAttribute("hidden");
+    // Hidden from assistive technology too: a row whose cells are hidden is no row to read.
+    if (hide && row.getAttribute("hidden") !== "until-found") {
+      row.setAttribute("hidden", "until-found");
+      row.setAttribute("aria-hidden", "true");
+    } else if (!hide && row.hasAttribute("aria-hidden")) {
+      row.removeAttribute("hidden");
+      row.removeAttribute("aria-hidden");
+    }
   }
 
   function isFolded(k) {
@@ -114,16 +120,26 @@
     go(list[Math.min(Math.max(index, 0), list.length - 1)], "center");
   }
 
-  function go(row, block) {
-    current = row;
-    row.focus({ preventScroll: true });
+  function place(row, block) {
     row.scrollIntoView({ block });
     // Never under the bar or its section's sticky column headers, however tall they wrap.
     const head = row.closest(".diff").querySelector(".head");
     const covered = Math.max(barBottom(), head.getBoundingClientRect().bottom) - row.getBoundingClientRect().top;
     if (covered > 0) scrollBy(0, -covered - 4);
+  }
+
+  function go(row, block) {
+    current = row;
+    row.focus({ preventScroll: true });
+    place(row, block);
     history.replaceState(history.state, "", location.pathname + location.search + "#" + row.id);
     showPosition();
+    // Rows are drawn only near the screen and take their real height as they appear: once they
+    // have, the row may have shifted, and is placed again.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      const top = row.getBoundingClientRect().top;
+      if (current === row && (top < barBottom() - 1 || top > innerHeight - 40)) place(row, block);
+    }));
   }
 
   function showPosition() {

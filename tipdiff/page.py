@@ -50,10 +50,7 @@ class Run:
 
     kind: str
     rows: tuple[Row, ...]
-
-    @property
-    def folded(self) -> bool:
-        return self.kind in FOLDED
+    folded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +177,7 @@ def _runs(rows: list[Row]) -> tuple[Run, ...]:
     runs: list[Run] = []
     for kind, group in groupby(rows, key=lambda r: r.kind if r.kind in FOLDED and not r.move else None):
         together = tuple(group)
-        runs += [Run(kind, together)] if kind else [Run(r.kind, (r,)) for r in together]
+        runs += [Run(kind, together, folded=True)] if kind else [Run(r.kind, (r,)) for r in together]
     return tuple(runs)
 
 
