@@ -15,6 +15,8 @@
   // What the navigator steps through: every change and every move, never a marker or an unchanged or not compared row.
   const steps = rows.filter((row) => !row.classList.contains("marker") &&
     (row.classList.contains("moved") || !["unchanged", "outside"].includes(row.dataset.kind)));
+  const sections = Array.from(document.querySelectorAll("section.compared"));
+  const sectionOf = new Map(rows.map((row) => [row, sections.indexOf(row.closest("section"))]));
   const folds = Array.from(document.querySelectorAll(".fold"));
   const foldOf = new Map(folds.map((fold, k) => [fold.dataset.run, k]));
   const opened = new Set(); // folds the reader opened, by their place on the page
@@ -92,14 +94,22 @@
   const barBottom = () => bar.getBoundingClientRect().bottom;
 
   function firstBelow(list, y) {
-    // Binary search: the first row whose top is below y (the rows are in page order).
-    let low = 0, high = list.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (list[middle].getBoundingClientRect().top <= y) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    // Binary search: the first row whose top is below y (the rows are in page order). Sections
+    // first: their boxes stay laid out while the browser skips drawing their rows, so only the
+    // rows of one section are ever measured.
+    const search = (low, high, below) => {
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (below(middle)) high = middle;
+        else low = middle + 1;
+      }
+      return low;
+    };
+    const section = search(0, sections.length, (k) => sections[k].getBoundingClientRect().bottom > y);
+    const start = search(0, list.length, (k) => sectionOf.get(list[k]) >= section);
+    const end = search(start, list.length, (k) => sectionOf.get(list[k]) > section);
+    const at = search(start, end, (k) => list[k].getBoundingClientRect().top > y);
+    return at < end ? at : end;
   }
 
   function onScreen(row) {
@@ -164,7 +174,7 @@
     const cell = row.querySelector(".new .text") || row.querySelector(".old .text");
     let text = "";
     for (const node of cell ? cell.childNodes : []) if (node.nodeName !== "DEL") text += node.textContent;
-    return text.trim();
+    return text.trim().slice(0, 200);
   }
 
   function list() {
@@ -197,12 +207,13 @@
   }
 
   function measure() {
-    // Anchors land below the sticky bar and column headers, whatever their height at this width.
-    document.documentElement.style.setProperty("--bar", bar.offsetHeight + "px");
+    // Anchors land below the sticky bar and column headers, whatever their height at this width;
+    // set only when it changed, since it restyles the whole page.
     const heads = Array.from(document.querySelectorAll(".head"));
     const sticky = heads.length && getComputedStyle(heads[0]).position === "sticky";
-    const tallest = sticky ? Math.max(...heads.map((head) => head.offsetHeight)) : 0;
-    document.documentElement.style.setProperty("--head", tallest + "px");
+    const sizes = { "--bar": bar.offsetHeight + "px", "--head": (sticky ? Math.max(...heads.map((head) => head.offsetHeight)) : 0) + "px" };
+    const style = document.documentElement.style;
+    for (const [name, size] of Object.entries(sizes)) if (style.getPropertyValue(name) !== size) style.setProperty(name, size);
   }
 
   form.addEventListener("change", (event) => {

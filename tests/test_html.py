@@ -368,6 +368,7 @@ def test_a_phone_keeps_the_key_figures_headers_and_every_row_s_badge(open_tab, p
     for kind, badge in (("removed", "− removed"), ("added", "+ added"), ("reworded", "~ reworded")):
         row = tab.locator(f".body > .row.{kind}:not(.marker)").first
         row.scroll_into_view_if_needed()
+        settled(tab, f".body > .row.{kind}:not(.marker)")
         assert row.locator(".badge").is_visible() and row.locator(".badge").inner_text() == badge
         assert row.locator(".permalink").is_visible()
     tab.locator(".body > .row.reworded").first.scroll_into_view_if_needed()

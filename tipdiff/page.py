@@ -8,6 +8,8 @@ counted or stepped through as added or removed.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import groupby
 
@@ -62,7 +64,8 @@ class PageSection:
     new_title: str | None
     runs: tuple[Run, ...]
     compared: bool
-    """False when the narrative leaves the whole section out: nothing in it was compared."""
+    """False when nothing in it was compared: the other report has no such section, and none
+    of its sentences is in the other report."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -75,7 +78,7 @@ class PageSection:
         return {kind: n for kind, n in counts.items() if n}
 
 
-def page_sections(comparison: Comparison, narrative: Narrative, title) -> tuple[PageSection, ...]:
+def page_sections(comparison: Comparison, narrative: Narrative, title: Callable[[str], str]) -> tuple[PageSection, ...]:
     """The page's sections in order, each as runs of rows; `title(key)` names a section."""
     ids = [_section_id(comparison, k) for k in range(len(comparison.sections))]
     numbered = _numbered(comparison, narrative)
@@ -111,7 +114,7 @@ def page_sections(comparison: Comparison, narrative: Narrative, title) -> tuple[
     return tuple(sections)
 
 
-def _move(row: Row, where: dict[str, tuple[int, int]], comparison: Comparison, title) -> str:
+def _move(row: Row, where: dict[str, tuple[int, int]], comparison: Comparison, title: Callable[[str], str]) -> str:
     """What a move's end says of the other end: "moved from Protection", "moved down"."""
     (section, place), (other, other_place) = where[row.id], where[row.partner]  # type: ignore[index]
     if section != other:
@@ -144,30 +147,36 @@ def _move_markers(
     of that section. Keyed ("after" | "before", row id) or ("start", section id). A section
     none of whose rows was compared (a scrape's shuffled text) has no place to mark."""
     compared = {comparison.sections[k].key for k, rows in enumerate(numbered) for row in rows if row.kind != OUTSIDE}
-    placed = [
-        (row, k)
-        for k, rows in enumerate(numbered)
-        for row in rows
-        if row.change.old and not row.change.moved and row.kind != OUTSIDE
-    ]
-    markers: dict[tuple[str, str], list[Row]] = {}
+    # each old section's rows that stand in place, by their last and by their first old sentence
+    ends: dict[str, list[tuple[int, str]]] = {}
+    starts: dict[str, list[tuple[int, str]]] = {}
     for k, rows in enumerate(numbered):
         for row in rows:
-            if not (row.change.moved and row.change.old and row.change.old_section in compared):
+            if row.change.old and not row.change.moved and row.kind != OUTSIDE:
+                ends.setdefault(comparison.sections[k].key, []).append((row.change.old[-1].index, row.id))
+                starts.setdefault(comparison.sections[k].key, []).append((row.change.old[0].index, row.id))
+    for places in (*ends.values(), *starts.values()):
+        places.sort()
+    home = {}
+    for k, section in enumerate(comparison.sections):
+        home.setdefault(section.key, ids[k])
+    markers: dict[tuple[str, str], list[Row]] = {}
+    for rows in numbered:
+        for row in rows:
+            old_section = row.change.old_section
+            if not (row.change.moved and row.change.old and old_section in compared):
                 continue
-            marker = Row(f"{row.id}-was", row.change, row.kind, row.id)
-            same = [(r, j) for r, j in placed if comparison.sections[j].key == row.change.old_section]
             at = row.change.old[0].index
-            before = [(r, j) for r, j in same if r.change.old[-1].index < at]
-            after = [(r, j) for r, j in same if r.change.old[0].index > at]
-            if before:
-                key = ("after", max(before, key=lambda p: p[0].change.old[-1].index)[0].id)
-            elif after:
-                key = ("before", min(after, key=lambda p: p[0].change.old[0].index)[0].id)
+            before, after = ends.get(old_section, []), starts.get(old_section, [])
+            k = bisect_left(before, (at, ""))
+            j = bisect_right(after, (at, "~"))
+            if k:
+                key = ("after", before[k - 1][1])
+            elif j < len(after):
+                key = ("before", after[j][1])
             else:
-                home = next((j for j, s in enumerate(comparison.sections) if s.key == row.change.old_section), k)
-                key = ("start", ids[home])
-            markers.setdefault(key, []).append(marker)
+                key = ("start", home[old_section])
+            markers.setdefault(key, []).append(Row(f"{row.id}-was", row.change, row.kind, row.id))
     return markers
 
 

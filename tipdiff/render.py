@@ -155,9 +155,9 @@ class NarrativeContext:
     Label: type[Label] = Label
     listed: int = 3
     """Reworded recommendations shown without `full` when there are no more than this."""
-    anchors: dict[tuple[str, Sentence], str] | None = None
-    """(report, sentence) -> the id of its row on the side-by-side page, where there is one:
-    cited lines become links to it."""
+    anchors: dict[tuple[str, Sentence | int], str] | None = None
+    """(report, sentence) -> the id of its row on the side-by-side page, where there is one, and
+    (report, line of a heading) -> its section's: cited lines become links to them."""
     marks: str = "markdown"
     """How word diffs are marked: "markdown", or for a terminal "colour" or "brackets" (`_diff.md.j2`)."""
     fuller: str = "`--detail full`"
@@ -215,7 +215,7 @@ class NarrativeContext:
         return f"{self._edition(source.report)} " + self._link(source.report, source.sentence.line, source.sentence)
 
     def _link(self, report: str, line: int, sentence: Sentence | None) -> str:
-        anchor = self.anchors.get((report, sentence)) if self.anchors and sentence else None
+        anchor = self.anchors.get((report, sentence or line)) if self.anchors else None
         return f"[l.{line}](#{anchor})" if anchor else f"l.{line}"
 
     def _edition(self, report: str) -> str:
@@ -280,7 +280,7 @@ class NarrativeContext:
 def render_narrative(
     narrative: Narrative,
     profile: Profile = TIP,
-    anchors: dict[tuple[str, Sentence], str] | None = None,
+    anchors: dict[tuple[str, Sentence | int], str] | None = None,
     full: bool = False,
     marks: str = "markdown",
     fuller: str = "`--detail full`",
@@ -342,10 +342,10 @@ class PageContext:
         return chips(change, self.comparison.old.data_year, self.comparison.new.data_year)
 
 
-def row_anchors(comparison: Comparison) -> dict[tuple[str, Sentence], str]:
+def row_anchors(comparison: Comparison) -> dict[tuple[str, Sentence | int], str]:
     """(report, sentence) -> the id of the page row that shows it (rows are numbered c1, c2, ...
     in the order of `comparison.changes`, as `page.py` numbers them)."""
-    anchors: dict[tuple[str, Sentence], str] = {}
+    anchors: dict[tuple[str, Sentence | int], str] = {}
     for k, change in enumerate(comparison.changes, start=1):
         for side, sentences in (("old", change.old), ("new", change.new)):
             for sentence in sentences:
@@ -370,7 +370,13 @@ def render_html(comparison: Comparison, narrative: Narrative, profile: Profile =
     """One self-contained page: inline CSS and JS, no request leaves it."""
     sections = page_sections(comparison, narrative, profile.title)
     more = {s.key: s.id for s in reversed(sections)}  # a key's first section
-    markdown = render_narrative(narrative, profile, row_anchors(comparison), full, sections=more)
+    headings = {
+        (report, section.line): more[section.name]
+        for report, read in (("old", comparison.old), ("new", comparison.new))
+        for section in read.sections
+        if section.title and section.name in more
+    }
+    markdown = render_narrative(narrative, profile, row_anchors(comparison) | headings, full, sections=more)
     head, parts = narrative_parts(markdown)
     context = PageContext(comparison, narrative, sections, head, parts)
     return environment().get_template("page.html.j2").render(context=context)
