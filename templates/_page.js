@@ -12,25 +12,23 @@
   const kinds = Array.from(form.querySelectorAll("input[name=kind]"));
   const views = Array.from(form.querySelectorAll("input[name=view]"));
   const rows = Array.from(document.querySelectorAll(".body > .row"));
-  // What the navigator steps through: every change and every move, never a marker or an unchanged or not compared row.
-  const steps = rows.filter((row) => !row.classList.contains("marker") &&
-    (row.classList.contains("moved") || !["unchanged", "outside"].includes(row.dataset.kind)));
+  const steps = rows.filter((row) => row.hasAttribute("data-step")); // what the navigator stops at (page.py)
   const sections = Array.from(document.querySelectorAll("section.compared"));
   const sectionOf = new Map(rows.map((row) => [row, sections.indexOf(row.closest("section"))]));
   const folds = Array.from(document.querySelectorAll(".fold"));
   const foldOf = new Map(folds.map((fold, k) => [fold.dataset.run, k]));
-  const opened = new Set(); // folds the reader opened, by their place on the page
+  const toggled = new Set(); // folds the reader opened or closed against "fold unchanged", by their place on the page
   const found = new Set(); // rows the browser's find revealed though filtered out
   let current = null; // the change the reader last moved to
   let listed = false; // whether the list of changes matches the filters
 
-  // State in the URL: ?hide=unchanged,figures&fold=off&open=3.7&view=inline, then the row's #id.
+  // State in the URL: ?hide=unchanged,figures&fold=off&toggled=3.7&view=inline, then the row's #id.
   function readState() {
     const query = new URLSearchParams(location.search);
     const hidden = new Set((query.get("hide") || "").split(","));
     for (const input of kinds) input.checked = !hidden.has(input.value);
     collapse.checked = query.get("fold") !== "off";
-    for (const k of (query.get("open") || "").split(".")) if (folds[k]) opened.add(Number(k));
+    for (const k of (query.get("toggled") || "").split(".")) if (folds[k]) toggled.add(Number(k));
     const view = query.get("view") === "inline" ? "inline" : "side";
     for (const input of views) input.checked = input.value === view;
   }
@@ -40,7 +38,7 @@
     const set = (name, value) => (value ? query.set(name, value) : query.delete(name));
     set("hide", kinds.filter((input) => !input.checked).map((input) => input.value).join(","));
     set("fold", collapse.checked ? "" : "off");
-    set("open", Array.from(opened).sort((a, b) => a - b).join("."));
+    set("toggled", Array.from(toggled).sort((a, b) => a - b).join("."));
     set("view", views.find((input) => input.checked && input.value !== "side") ? "inline" : "");
     const search = query.toString();
     history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
@@ -59,7 +57,13 @@
   }
 
   function isFolded(k) {
-    return !opened.has(k) && (folds[k].dataset.kind === "outside" || collapse.checked);
+    const folding = folds[k].dataset.kind === "outside" || collapse.checked;
+    return folding !== toggled.has(k);
+  }
+
+  function toggle(k) {
+    if (toggled.has(k)) toggled.delete(k);
+    else toggled.add(k);
   }
 
   function apply() {
@@ -84,7 +88,7 @@
     if (!row.hasAttribute("hidden")) return;
     const k = row.dataset.run ? foldOf.get(row.dataset.run) : -1;
     const kind = kinds.find((input) => input.value === row.dataset.kind);
-    if (k >= 0 && (!kind || kind.checked)) opened.add(k);
+    if (k >= 0 && (!kind || kind.checked)) toggle(k);
     else found.add(row);
     apply();
     writeState();
@@ -108,8 +112,7 @@
     const section = search(0, sections.length, (k) => sections[k].getBoundingClientRect().bottom > y);
     const start = search(0, list.length, (k) => sectionOf.get(list[k]) >= section);
     const end = search(start, list.length, (k) => sectionOf.get(list[k]) > section);
-    const at = search(start, end, (k) => list[k].getBoundingClientRect().top > y);
-    return at < end ? at : end;
+    return search(start, end, (k) => list[k].getBoundingClientRect().top > y);
   }
 
   function onScreen(row) {
@@ -144,6 +147,7 @@
     place(row, block);
     history.replaceState(history.state, "", location.pathname + location.search + "#" + row.id);
     showPosition();
+    $("announce").textContent = position.textContent;
     // Rows are drawn only near the screen and take their real height as they appear: once they
     // have, the row may have shifted, and is placed again.
     requestAnimationFrame(() => requestAnimationFrame(() => {
@@ -200,10 +204,9 @@
     if (at) at.scrollIntoView({ block: "nearest" });
   }
 
-  function typing(target) {
-    // Single-key shortcuts never fire where keys type text (WCAG 2.1.4); a checkbox types nothing.
-    return target.isContentEditable || target.matches("textarea, select") ||
-      (target.matches("input") && !["checkbox", "radio", "button", "submit", "reset"].includes(target.type));
+  function inControl(target) {
+    // Single-key shortcuts never fire in a form control or where keys type text (WCAG 2.1.4).
+    return target.isContentEditable || Boolean(target.closest("input, textarea, select, button"));
   }
 
   function measure() {
@@ -219,16 +222,18 @@
   form.addEventListener("change", (event) => {
     if (event.target === shortcuts) {
       try { localStorage.setItem("tipdiff.shortcuts", shortcuts.checked ? "on" : "off"); } catch { /* a private window */ }
-      return;
+    } else {
+      if (event.target === collapse) toggled.clear(); // every fold follows it again
+      found.clear();
+      apply();
+      writeState();
     }
-    found.clear();
-    apply();
-    writeState();
+    // Clicked, not typed: the page takes the keys again, so j and k go on working.
+    if (pointed) event.target.blur();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   folds.forEach((fold, k) => fold.querySelector("button").addEventListener("click", () => {
-    if (isFolded(k)) opened.add(k);
-    else opened.delete(k);
+    toggle(k);
     apply();
     writeState();
   }));
@@ -241,19 +246,25 @@
   menu.addEventListener("toggle", () => { if (menu.open && !listed) list(); });
   $("changes").addEventListener("click", (event) => { if (event.target.closest("a")) menu.open = false; });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && menu.open) { menu.open = false; menu.querySelector("summary").focus(); return; }
-    if (!shortcuts.checked || event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
+    const shown = [menu, options].find((details) => details.open && getComputedStyle(details.querySelector(".panel")).position !== "static");
+    if (event.key === "Escape" && shown) { shown.open = false; shown.querySelector("summary").focus(); return; }
+    if (!shortcuts.checked || event.altKey || event.ctrlKey || event.metaKey || inControl(event.target)) return;
     if (event.key === "j" || event.key === "n") { event.preventDefault(); move(1); }
     if (event.key === "k" || event.key === "p") { event.preventDefault(); move(-1); }
   });
+  let pointed = false; // whether the last input was a pointer's, not a key's
+  document.addEventListener("keydown", () => { pointed = false; }, true);
   document.addEventListener("pointerdown", (event) => {
+    pointed = true;
     // A selection started in one column stays in it: copying gives that report's text.
     const cell = event.target.closest(".body .row > div");
     body.classList.toggle("copy-old", Boolean(cell && cell.classList.contains("old")));
     body.classList.toggle("copy-new", Boolean(cell && cell.classList.contains("new")));
   });
   function arrive() {
-    const row = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    let id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch { return; } // a mangled link goes nowhere
+    const row = id && document.getElementById(id);
     if (!row || !row.classList.contains("row")) return;
     reveal(row);
     go(row, "start");
@@ -263,6 +274,11 @@
   window.addEventListener("scroll", () => {
     if (!ticking) { ticking = true; requestAnimationFrame(() => { ticking = false; showPosition(); }); }
   }, { passive: true });
+  const closed = []; // printed, the narrative's folded parts open (where CSS cannot open them)
+  addEventListener("beforeprint", () => {
+    for (const part of document.querySelectorAll(".narrative details:not([open])")) { part.open = true; closed.push(part); }
+  });
+  addEventListener("afterprint", () => { for (const part of closed.splice(0)) part.open = false; });
   const wide = matchMedia("(min-width: 1100px)");
   options.open = wide.matches;
   wide.addEventListener("change", () => { options.open = wide.matches; });

@@ -62,9 +62,9 @@ def open_tab(browser):
     recording console errors and requests."""
     tabs = []
 
-    def open_tab(path: Path, width=1440, dark=False, touch=False, suffix=""):
+    def open_tab(path: Path, width=1440, dark=False, touch=False, suffix="", height=900):
         context = browser.new_context(
-            viewport={"width": width, "height": 900},
+            viewport={"width": width, "height": height},
             color_scheme="dark" if dark else "light",
             has_touch=touch,
             is_mobile=touch,
@@ -96,12 +96,8 @@ def visible_ids(tab, selector: str) -> list[str]:
 
 
 def steps(tab) -> list[str]:
-    """The rows the navigator steps through, in page order."""
-    return tab.eval_on_selector_all(
-        ".body > .row:not(.marker)",
-        """rows => rows.filter(r => r.classList.contains("moved") ||
-             !["unchanged", "outside"].includes(r.dataset.kind)).map(r => r.id)""",
-    )
+    """The rows the navigator steps through, in page order (which `page.py` chooses)."""
+    return tab.eval_on_selector_all(".body > .row[data-step]", "rows => rows.map(r => r.id)")
 
 
 def in_view(tab, selector: str) -> dict:
@@ -176,12 +172,20 @@ def test_a_fold_opens_and_closes_again_and_keeps_focus(page):
     assert len(visible_ids(page, f'.body > .row[data-run="{run}"]')) == rows.count()
     assert button.get_attribute("aria-expanded") == "true"
     assert page.evaluate("document.activeElement.closest('.fold') !== null")
-    assert "open=2" in page.url
+    assert "toggled=2" in page.url
     page.reload()
     assert len(visible_ids(page, f'.body > .row[data-run="{run}"]')) == rows.count()
     button.click()
     assert visible_ids(page, f'.body > .row[data-run="{run}"]') == []
-    assert button.get_attribute("aria-expanded") == "false" and "open=" not in page.url
+    assert button.get_attribute("aria-expanded") == "false" and "toggled=" not in page.url
+    # with every fold open, one still closes, and stays closed over a reload
+    page.locator("#collapse").uncheck()
+    assert len(visible_ids(page, f'.body > .row[data-run="{run}"]')) == rows.count()
+    button.click()
+    assert visible_ids(page, f'.body > .row[data-run="{run}"]') == []
+    page.reload()
+    assert visible_ids(page, f'.body > .row[data-run="{run}"]') == []
+    assert len(visible_ids(page, ".body > .row[data-kind=unchanged]")) > 0
 
 
 UNIQUE_PHRASE = """rows => {
@@ -213,12 +217,13 @@ def until(tab, script: str, arg=None, seconds=5.0) -> None:
 def settled(tab, selector: str) -> None:
     """Until a row stands still: rows drawn as they come near the screen take their height."""
     place = None
-    for _ in range(20):
+    for _ in range(40):
         tab.wait_for_timeout(50)
         now = tab.eval_on_selector(selector, "row => [row.getBoundingClientRect().top, scrollY]")
         if now == place:
             return
         place = now
+    raise AssertionError(f"{selector} never stood still")
 
 
 def filters(tab) -> None:
@@ -260,6 +265,9 @@ def test_keys_work_after_a_click_on_a_filter_never_in_a_text_field_and_can_be_sw
     page.locator("#typed").type("jk")
     assert page.locator("#typed").input_value() == "jk"
     assert page.evaluate("document.activeElement.id") == "typed"
+    page.locator("input[name=kind][value=added]").focus()  # reached by the keyboard: a form control
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.value") == "added"
     page.locator("#shortcuts").uncheck()
     page.locator("#c3").focus()
     page.keyboard.press("j")
@@ -291,7 +299,8 @@ def test_next_and_previous_work_by_touch_and_say_where_the_reader_is(open_tab, p
 @pytest.mark.parametrize("width", WIDTHS)
 def test_anchors_land_below_the_sticky_bar_and_headers_at_every_width(open_tab, page_2022_2023, width):
     tab = open_tab(page_2022_2023, width)
-    for target in (steps(tab)[60], steps(tab)[-1], "c15-was"):
+    marker = tab.eval_on_selector(".row.marker", "row => row.id")
+    for target in (steps(tab)[60], steps(tab)[-1], marker):
         tab.evaluate(f"location.hash = '#{target}'")
         settled(tab, f"#{target}")
         where = in_view(tab, f"#{target}")
@@ -389,24 +398,63 @@ def test_the_inline_view_shows_each_change_as_one_text(page):
     assert row.locator(".new").bounding_box()["width"] > 1000  # one column
 
 
-def test_copying_one_side_copies_that_report_s_text_only(page):
+def test_copying_one_side_copies_that_report_s_text_only(open_tab, page_2022_2023):
+    page = open_tab(page_2022_2023, height=1800)  # room for a few rows of prose
     page.locator("#collapse").uncheck()
     section = page.locator("#section-prosecution")
     cells = section.locator(".body > .row[data-sides=both] .old .text")
-    cells.nth(0).scroll_into_view_if_needed()
+    cells.nth(0).evaluate("text => { text.closest('.row').scrollIntoView({block: 'start'}); scrollBy(0, -150); }")
+    settled(page, "#section-prosecution .body > .row[data-sides=both]")
     start = cells.nth(0).evaluate("text => text.getClientRects()[0].toJSON()")  # its first line, after the line number
-    end = cells.nth(3).evaluate("text => Array.from(text.getClientRects()).at(-1).toJSON()")
+    last = max(
+        k for k in range(1, 5) if cells.nth(k).bounding_box()["y"] + cells.nth(k).bounding_box()["height"] < 1780
+    )
+    assert last >= 2
+    end = cells.nth(last).evaluate("text => Array.from(text.getClientRects()).at(-1).toJSON()")
     page.mouse.move(start["x"] + 2, start["y"] + start["height"] / 2)
     page.mouse.down()
     page.mouse.move(end["right"] - 2, end["y"] + end["height"] / 2, steps=8)
     page.mouse.up()
     copied = page.evaluate("getSelection().toString()")
-    old_texts = [cells.nth(k).inner_text() for k in range(4)]
-    new_texts = section.locator(".body > .row[data-sides=both] .new .text").all_inner_texts()[:4]
-    assert old_texts[1] in copied and old_texts[2] in copied
+    old_texts = [cells.nth(k).inner_text() for k in range(last + 1)]
+    new_texts = section.locator(".body > .row[data-sides=both] .new .text").all_inner_texts()[: last + 1]
+    assert all(text in copied for text in old_texts[1:last])
     assert not any(text in copied for text in new_texts if text not in old_texts)
     for furniture in ("reworded", "figures", "unchanged", "Before:", "#"):
         assert furniture not in copied
+
+
+def test_copying_in_the_inline_view_copies_the_new_report_s_text(page):
+    page.locator("input[name=view][value=inline]").check()
+    row = page.locator(".body > .row.reworded:has(.old del):has(.new ins)").first
+    row.scroll_into_view_if_needed()
+    settled(page, ".body > .row.reworded:has(.old del):has(.new ins)")
+    row.locator(".new .text").evaluate("text => getSelection().selectAllChildren(text)")
+    page.mouse.move(0, 0)
+    copied = page.evaluate("getSelection().toString()")
+    deleted = row.locator(".new del").all_inner_texts()
+    kept = row.locator(".new .text").evaluate(
+        "text => Array.from(text.childNodes).filter(n => n.nodeName !== 'DEL').map(n => n.textContent).join('')"
+    )
+    assert copied.strip() == kept.strip()
+    assert not any(word.strip() and word.strip() in copied for word in deleted if word.strip() not in kept)
+
+
+def test_escape_closes_an_open_menu(open_tab, page_2022_2023):
+    tab = open_tab(page_2022_2023, 390)
+    for menu in ("#options", "#change-list"):
+        tab.locator(f"{menu} summary").click()
+        assert tab.evaluate(f"document.querySelector('{menu}').open")
+        tab.keyboard.press("Escape")
+        assert not tab.evaluate(f"document.querySelector('{menu}').open")
+
+
+def test_two_identical_reports_give_a_page_with_nothing_to_step_through(open_tab, tmp_path, report_2023):
+    tab = open_tab(page_file(tmp_path, report_2023, report_2023))
+    assert steps(tab) == [] and tab.errors == []
+    tab.keyboard.press("j")
+    tab.locator("#next").click()
+    assert tab.locator("#position").inner_text() == "No change shown" and tab.errors == []
 
 
 def test_dark_mode_is_dark(open_tab, page_2022_2023):

@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 import pytest
 
 import tipdiff
-from tipdiff.page import OUTSIDE, page_counts, page_sections
+from tipdiff.markdown import markdown_html
+from tipdiff.page import OUTSIDE, Move, page_counts, page_sections
 from tipdiff.profiles.tip import TIP
 from tipdiff.render import render_html
 from tipdiff.wording import chips
@@ -69,7 +70,7 @@ def test_a_moved_sentence_is_marked_where_it_stood_and_both_ends_link_to_each_ot
     before = prosecution[prosecution.index(marker) - 1]
     assert "arrested" in " ".join(s.text for s in before.change.old)
     assert moved in rows_of([s for s in sections if s.key == "protection"])
-    assert marker.move == "moved to Protection" and moved.move == "moved from Prosecution"
+    assert marker.move == Move("to", "Protection") and moved.move == Move("from", "Prosecution")
     # a marker is no change of its own: counted once, with its move
     assert sum(page_counts(sections).values()) == len(tipdiff.compare(OLD, NEW).changes)
 
@@ -85,9 +86,9 @@ def test_a_move_inside_a_section_says_up_or_down():
         partner = next(r for r in rows if r.id == row.partner)
         later = rows.index(partner) > rows.index(row)
         if row.marker:
-            assert row.move == ("moved down" if later else "moved up")
+            assert row.move == Move("down" if later else "up")
         else:
-            assert row.move == ("moved from below" if later else "moved from above")
+            assert row.move == Move("from below" if later else "from above")
 
 
 def test_an_excerpt_counts_only_what_it_covers(all_reports):
@@ -114,10 +115,10 @@ def test_unchanged_runs_fold_but_a_move_never_does(report_2022, report_2023):
         for run in section.runs:
             if run.folded:
                 assert run.kind in ("unchanged", OUTSIDE)
-                assert all(row.kind == run.kind and not row.move for row in run.rows)
+                assert all(row.kind == run.kind and not row.partner for row in run.rows)
             else:
                 assert len(run.rows) == 1
-                assert run.rows[0].kind not in ("unchanged", OUTSIDE) or run.rows[0].move
+                assert run.rows[0].kind not in ("unchanged", OUTSIDE) or run.rows[0].partner
 
 
 def test_chips_never_pair_numbers_by_position():
@@ -159,3 +160,30 @@ def test_the_narrative_s_cut_findings_link_to_their_section_s_rows(report_2022, 
     page = render_html(comparison, tipdiff.narrate(comparison))
     more = re.findall(r'… \d+ more: <a href="#(section-[^"]+)">the rows below</a> show them', page)
     assert more and all(f'<section class="compared" id="{anchor}"' in page for anchor in more)
+
+
+PAIRS = [("2022", "2023"), ("2023", "2022"), ("2023", "2021-protection-excerpt"), ("2018-web-scrape", "2023")]
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS)
+def test_no_move_goes_nowhere(all_reports, old, new):
+    """A move is shown only where its two ends stand apart: some sentence, or another section,
+    between the marker and the sentence; and only from a section whose order means something."""
+    _, sections = sections_of(all_reports[old], all_reports[new])
+    place = {row.id: (k, j) for k, s in enumerate(sections) for j, row in enumerate(rows_of([s]))}
+    for section in sections:
+        rows = rows_of([section])
+        for row in rows:
+            if row.marker:
+                (k, j), (other, there) = place[row.id], place[row.partner]
+                low, high = sorted((j, there))
+                assert other != k or any(not r.marker for r in rows[low + 1 : high]), row.id
+            assert bool(row.partner) == bool(row.move)
+    assert sum(row.step for row in rows_of(sections)) == sum(
+        n for kind, n in page_counts(sections).items() if kind not in ("unchanged", OUTSIDE)
+    ) + sum(1 for row in rows_of(sections) if row.partner and not row.marker and row.kind in ("unchanged", OUTSIDE))
+
+
+def test_a_phone_card_s_labels_are_the_headers_as_read_not_their_markdown():
+    html = markdown_html("| What | `old_*draft*.txt` | new\\_one |\n| --- | --- | --- |\n| victims | 1 | 2 |\n")
+    assert 'data-label="old_*draft*.txt"' in html and 'data-label="new_one"' in html

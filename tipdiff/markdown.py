@@ -26,8 +26,9 @@ def _label_cells(state) -> None:
     for k, token in enumerate(state.tokens):
         if token.type == "thead_open":
             headers = []
-        elif token.type == "th_open":
-            headers.append(state.tokens[k + 1].content)
+        elif token.type == "th_open":  # the header as read, not its Markdown source
+            inline = state.tokens[k + 1]
+            headers.append("".join(c.content for c in inline.children or () if c.type in ("text", "code_inline")))
         elif token.type == "tr_open":
             column = 0
         elif token.type == "td_open":

@@ -26,6 +26,16 @@ FOLDED = (Label.UNCHANGED.value, OUTSIDE)
 
 
 @dataclass(frozen=True, slots=True)
+class Move:
+    """Where the other end of a move stands, seen from this end: `where` is "to" or "from"
+    another section (`section`, its title), or "up", "down", "from above", "from below" in the
+    same one."""
+
+    where: str
+    section: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
     """One row of the page: a change, or the marker left where a moved sentence stood."""
 
@@ -35,14 +45,16 @@ class Row:
     change: Change
     kind: str
     """The change's label, or `OUTSIDE`."""
+    marker: bool = False
     partner: str | None = None
-    """For a moved sentence, the id of the other end of the move."""
-    move: str | None = None
-    """For a moved sentence, where the other end is: "moved from Protection", "moved up"."""
+    """For a moved sentence and its marker, the id of the other end."""
+    move: Move | None = None
 
     @property
-    def marker(self) -> bool:
-        return self.id.endswith("-was")
+    def step(self) -> bool:
+        """Whether the navigator stops here: every change and every move, never a marker, an
+        unchanged sentence or one not compared."""
+        return not self.marker and (self.partner is not None or self.kind not in FOLDED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +69,8 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class PageSection:
+    """One section of the page: its anchor, its titles in both reports, its rows in runs."""
+
     id: str
     key: str
     title: str
@@ -89,13 +103,9 @@ def page_sections(comparison: Comparison, narrative: Narrative, title: Callable[
         here = list(markers.get(("start", ids[k]), ()))
         for row in rows:
             here += markers.get(("before", row.id), ())
-            if row.id in marked:
-                row = replace(row, partner=f"{row.id}-was")
-            elif row.change.moved and row.change.old:  # from a part of the page with no order to mark
-                row = replace(row, move=f"moved from {title(row.change.old_section)}")
-            here.append(row)
+            here.append(replace(row, partner=f"{row.id}-was") if row.id in marked else row)
             here += markers.get(("after", row.id), ())
-        placed.append(here)
+        placed.append(_apart(here))
     where = {row.id: (k, j) for k, rows in enumerate(placed) for j, row in enumerate(rows)}
     sections = []
     for k, section in enumerate(comparison.sections):
@@ -114,15 +124,29 @@ def page_sections(comparison: Comparison, narrative: Narrative, title: Callable[
     return tuple(sections)
 
 
-def _move(row: Row, where: dict[str, tuple[int, int]], comparison: Comparison, title: Callable[[str], str]) -> str:
-    """What a move's end says of the other end: "moved from Protection", "moved down"."""
+def _apart(rows: list[Row]) -> list[Row]:
+    """A section's rows without the moves that go nowhere on the page: a sentence whose marker
+    stands next to it (only other markers between) stands where it stood."""
+    place = {row.id: k for k, row in enumerate(rows)}
+    beside = set()
+    for k, row in enumerate(rows):
+        if row.marker and row.partner in place:
+            low, high = sorted((k, place[row.partner]))
+            if all(between.marker for between in rows[low + 1 : high]):
+                beside |= {row.id, row.partner}
+    return [
+        replace(row, partner=None) if row.id in beside else row for row in rows if not (row.marker and row.id in beside)
+    ]
+
+
+def _move(row: Row, where: dict[str, tuple[int, int]], comparison: Comparison, title: Callable[[str], str]) -> Move:
+    """Where a move's other end is, seen from this end."""
     (section, place), (other, other_place) = where[row.id], where[row.partner]  # type: ignore[index]
     if section != other:
-        name = title(comparison.sections[other].key)
-        return f"moved to {name}" if row.marker else f"moved from {name}"
+        return Move("to" if row.marker else "from", title(comparison.sections[other].key))
     if row.marker:
-        return "moved down" if other_place > place else "moved up"
-    return "moved from above" if other_place < place else "moved from below"
+        return Move("down" if other_place > place else "up")
+    return Move("from above" if other_place < place else "from below")
 
 
 def _numbered(comparison: Comparison, narrative: Narrative) -> list[list[Row]]:
@@ -176,7 +200,7 @@ def _move_markers(
                 key = ("before", after[j][1])
             else:
                 key = ("start", home[old_section])
-            markers.setdefault(key, []).append(Row(f"{row.id}-was", row.change, row.kind, row.id))
+            markers.setdefault(key, []).append(Row(f"{row.id}-was", row.change, row.kind, marker=True, partner=row.id))
     return markers
 
 
@@ -184,7 +208,7 @@ def _runs(rows: list[Row]) -> tuple[Run, ...]:
     """Consecutive unchanged (or not compared) rows as one run to fold; every other row alone,
     a moved sentence and its marker too: a move is a change even in the same words."""
     runs: list[Run] = []
-    for kind, group in groupby(rows, key=lambda r: r.kind if r.kind in FOLDED and not r.move else None):
+    for kind, group in groupby(rows, key=lambda r: r.kind if r.kind in FOLDED and not r.partner else None):
         together = tuple(group)
         runs += [Run(kind, together, folded=True)] if kind else [Run(r.kind, (r,)) for r in together]
     return tuple(runs)

@@ -33,7 +33,7 @@ from tipdiff.model import (
 )
 from tipdiff.narrative import narrate
 from tipdiff.narrative.briefing import shows_diff
-from tipdiff.page import FOLDED, PageSection, page_counts, page_sections
+from tipdiff.page import PageSection, page_counts, page_sections
 from tipdiff.pipeline import profile_named
 from tipdiff.profiles import Profile
 from tipdiff.profiles.tip import TIP
@@ -335,7 +335,7 @@ class PageContext:
     @property
     def changed(self) -> int:
         """How many rows the navigator steps through."""
-        return sum(n for kind, n in self.counts.items() if kind not in FOLDED)
+        return sum(row.step for section in self.sections for run in section.runs for row in run.rows)
 
     def chips(self, change: Change) -> list[Chip]:
         """What changed in a revised sentence's figures, like for like."""
