@@ -492,7 +492,9 @@ def axe() -> str:
 
 
 @pytest.mark.network
-@pytest.mark.parametrize(("width", "dark"), [(1440, False), (1440, True), (390, False), (390, True)])
+@pytest.mark.parametrize(
+    ("width", "dark"), [(1440, False), (1440, True), (820, False), (820, True), (390, False), (390, True)]
+)
 def test_axe_finds_no_wcag_aa_violation(open_tab, page_2022_2023, excerpt_page, axe, width, dark):
     for path in (page_2022_2023, excerpt_page):
         tab = open_tab(path, width, dark)
