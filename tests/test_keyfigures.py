@@ -148,6 +148,26 @@ def report_of(text: str, data_year: int) -> tipdiff.Report:
             "Authorities identified 1,450 potential victims, but certified only 415 as victims, including 67 children.",
             [("year-over-year", "1,021", "1,450"), ("dropped", "211", None)],
         ),
+        (  # what narrows the noun is part of what is counted: brothel raids are some raids
+            "In 2021, police conducted 60 raids and arrested 12 suspects.",
+            "In 2022, police conducted 45 raids on brothels and arrested 15 suspects.",
+            [("dropped", "60", None), ("new", None, "45"), ("year-over-year", "12", "15")],
+        ),
+        (  # and the same narrowing in both is the same measure
+            "In 2021, police conducted 60 raids on brothels.",
+            "In 2022, police conducted 45 raids on brothels.",
+            [("year-over-year", "60", "45")],
+        ),
+        (  # victims and their dependents are more than the victims
+            "In 2021, shelters assisted 120 victims.",
+            "In 2022, shelters assisted 150 victims and their dependents.",
+            [("dropped", "120", None), ("new", None, "150")],
+        ),
+        (  # a phrase after a number inside a phrase is said of the verb: the states are still states
+            "The government trained 300 officers across 20 states on protocols.",
+            "The government trained 410 officers across 25 states.",
+            [("year-over-year", "300", "410"), ("year-over-year", "20", "25")],
+        ),
     ],
 )
 def test_pairing_rules(old, new, expected):

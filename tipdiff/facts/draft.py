@@ -53,6 +53,11 @@ class Draft:
     shares_noun: bool = False
     """Its phrase is only scope words before "and" and the next number ("127 federal and 298
     state investigations"): it counts the next item's noun."""
+    narrowed: tuple[str, ...] = ()
+    """Words after the counted noun that narrow what it counts, as written ("on", "brothels" of
+    "45 raids on brothels"; "and", "their", "dependents" of "150 victims and their
+    dependents", more than the victims): part of the measure, so 45 raids on brothels are
+    never set against 60 raids."""
     pp_label: str | None = None
     """For a number inside a phrase, how a reader names what it counts: "with prosecutions"
     (states with prosecutions), "collaborated on" (cases collaborated on), "denied entry"."""

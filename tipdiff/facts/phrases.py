@@ -11,6 +11,8 @@ change what is counted ("bank accounts") and drops the neutral ones ("suspected"
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from tipdiff.facts.draft import Draft, owner
 from tipdiff.facts.roles import YOUNG, in_qualifier
 from tipdiff.facts.tokens import CLAUSE_MARKS, CONTRASTS, Token, low_at, word_at
@@ -19,10 +21,12 @@ from tipdiff.facts.words import (
     DETERMINERS,
     HAVE,
     MODALS,
+    MONTHS,
     PARTS,
     PREPOSITIONS,
     RELATIVES,
     STOPS,
+    TIME_UNITS,
     participle,
     plural,
 )
@@ -88,6 +92,7 @@ def read_phrase(
     while phrase and phrase[-1].low in lexicon.phrases and not _noun_like(phrase[-1].low, lexicon):
         draft.adjectives = (phrase.pop().text, *draft.adjectives)  # "31 new and 45 ongoing": no noun
         k = places.pop()
+    draft.narrowed = _narrowing(tokens, end, lexicon) if phrase and end == k else ()
     shared = low_at(tokens, end) in ("and", "or") and end + 1 < len(tokens) and tokens[end + 1].number is not None
     draft.shares_noun = bool(draft.adjectives) and not phrase and shared
     draft.words = tuple(t.text for t in phrase)
@@ -135,6 +140,31 @@ def read_phrase(
         _verb_after(tokens, k, draft, lexicon)
         return
     _governor(tokens, starts, draft, earlier, lexicon)
+
+
+NARROWING = frozenset({"on", "against", "involving", "into"})
+"""Prepositions whose phrase after a counted noun narrows what it counts ("raids on brothels",
+"cases against officials", "investigations into forced labor")."""
+_BELONGING = frozenset({"their", "its", "his", "her"})
+
+
+def _narrowing(tokens: tuple[Token, ...], k: int, lexicon: Lexicon) -> tuple[str, ...]:
+    """The words from token k that narrow (or widen) what the noun before counts: a phrase after
+    a narrowing preposition, or "and their dependents" (the victims with others). Nothing
+    when a number, a time or a place follows, which other readings take."""
+    word = low_at(tokens, k)
+    if word in NARROWING:
+        said = _phrase_from(tokens, k + 1)
+        opening = (tokens[k].text,)
+    elif word == "and" and low_at(tokens, k + 1) in _BELONGING:
+        said = _phrase_from(tokens, k + 2)
+        opening = (tokens[k].text, tokens[k + 1].text)
+    else:
+        return ()
+    said = list(takewhile(lambda w: w.casefold() not in ("and", "or"), said))  # "... on brothels and arrested 15"
+    if not said or said[0].casefold() in lexicon.phrases or said[0].casefold() in MONTHS | TIME_UNITS:
+        return ()
+    return (*opening, *said)
 
 
 def _modifies(tokens: tuple[Token, ...], k: int, words: list[str]) -> bool:
@@ -362,19 +392,25 @@ def measure(draft: Draft, earlier: list[Draft], lexicon: Lexicon) -> None:
         noun = lexicon.events[draft.head][1]
     else:
         noun = lexicon.nouns.get(draft.head) or plural(draft.head)
-    noun = " ".join((*draft.modifiers, noun))
-    phrase = " ".join(draft.words)
+    # A number inside a phrase ("officers across 32 states on protocols") is narrowed by nothing
+    # after it: that is said of the verb. "And their dependents" stays with the noun; a
+    # preposition's phrase follows the verb in the label ("calls received on the hotline").
+    narrowed = () if draft.how == "pp" else draft.narrowed
+    noun = " ".join((*draft.modifiers, noun, *(word.casefold() for word in narrowed)))
+    joined = bool(narrowed) and narrowed[0].casefold() == "and"
+    phrase = " ".join((*draft.words, *narrowed)) if joined else " ".join(draft.words)
+    after = "" if joined or not narrowed else " " + " ".join(narrowed)
     if draft.how == "noun":
-        draft.measure, draft.label = f"{noun} {draft.event}", phrase
+        draft.measure, draft.label = f"{noun} {draft.event}", phrase + after
     elif draft.how == "verb":
-        draft.measure, draft.label = f"{noun} {draft.event}", f"{phrase} {draft.event}"
+        draft.measure, draft.label = f"{noun} {draft.event}", f"{phrase} {draft.event}{after}"
     elif draft.how == "have":
         verb = "with" if draft.event == "had" else draft.event
         complement = " ".join(draft.complement_words)
-        draft.measure, draft.label = f"{noun} {draft.event} {draft.complement}", f"{phrase} {verb} {complement}"
+        draft.measure, draft.label = f"{noun} {draft.event} {draft.complement}", f"{phrase}{after} {verb} {complement}"
     elif draft.how == "pp":
         draft.measure, draft.label = f"{noun} ({draft.event})", f"{phrase} {draft.pp_label or ''}".strip()
     elif draft.how == "capacity":
-        draft.measure, draft.label = f"capacity for {noun}", f"capacity for {phrase}"
+        draft.measure, draft.label = f"capacity for {noun}", f"capacity for {phrase}{after}"
     else:
-        draft.measure, draft.label = noun, phrase
+        draft.measure, draft.label = noun, phrase + after
