@@ -237,9 +237,22 @@
     apply();
     writeState();
   }));
+  function disclose(button, open) {
+    // A part of the narrative shown or folded; folded, it is still found by the browser's find.
+    button.setAttribute("aria-expanded", String(open));
+    const part = $(button.getAttribute("aria-controls"));
+    if (open) part.removeAttribute("hidden");
+    else part.setAttribute("hidden", "until-found");
+  }
+
+  for (const button of document.querySelectorAll(".disclose")) {
+    button.addEventListener("click", () => disclose(button, button.getAttribute("aria-expanded") !== "true"));
+  }
   document.addEventListener("beforematch", (event) => {
     const row = event.target.closest(".row");
     if (row) reveal(row);
+    const part = event.target.closest(".part-body");
+    if (part) disclose(document.querySelector(`[aria-controls="${part.id}"]`), true);
   });
   $("next").addEventListener("click", () => move(1));
   $("previous").addEventListener("click", () => move(-1));
@@ -274,11 +287,6 @@
   window.addEventListener("scroll", () => {
     if (!ticking) { ticking = true; requestAnimationFrame(() => { ticking = false; showPosition(); }); }
   }, { passive: true });
-  const closed = []; // printed, the narrative's folded parts open (where CSS cannot open them)
-  addEventListener("beforeprint", () => {
-    for (const part of document.querySelectorAll(".narrative details:not([open])")) { part.open = true; closed.push(part); }
-  });
-  addEventListener("afterprint", () => { for (const part of closed.splice(0)) part.open = false; });
   const wide = matchMedia("(min-width: 1100px)");
   options.open = wide.matches;
   wide.addEventListener("change", () => { options.open = wide.matches; });

@@ -457,6 +457,46 @@ def test_two_identical_reports_give_a_page_with_nothing_to_step_through(open_tab
     assert tab.locator("#position").inner_text() == "No change shown" and tab.errors == []
 
 
+def test_the_narrative_s_parts_fold_and_open_as_headings_with_buttons(page):
+    button = page.get_by_role("heading", name="Section by section").get_by_role("button")
+    assert button.get_attribute("aria-expanded") == "false"
+    body = page.locator(f"#{button.get_attribute('aria-controls')}")
+    assert not body.locator("li").first.is_visible()
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true" and body.locator("li").first.is_visible()
+    button.click()
+    assert not body.locator("li").first.is_visible()
+    briefing = page.get_by_role("heading", name="Briefing").get_by_role("button")
+    assert briefing.get_attribute("aria-expanded") == "true"
+
+
+def test_the_browser_s_find_opens_a_folded_part_of_the_narrative(open_tab, page_2022_2023):
+    tab = open_tab(page_2022_2023)
+    phrase = tab.eval_on_selector(
+        ".part-body[hidden]",
+        """body => {
+          const squeeze = (node) => node.textContent.replace(/\\s+/g, " ");
+          const page = squeeze(document.body);
+          for (const item of body.querySelectorAll("li")) {
+            const words = squeeze(item).split(" ").filter((w) => /^[A-Za-z]+$/.test(w));
+            for (let k = 0; k + 5 <= words.length; k++) {
+              const phrase = words.slice(k, k + 5).join(" ");
+              if (page.split(phrase).length === 2) return phrase;
+            }
+          }
+          return null;
+        }""",
+    )
+    tab = open_tab(page_2022_2023, suffix="#:~:text=" + urllib.parse.quote(phrase))
+    until(
+        tab, "() => document.querySelector('.part-body:not([hidden])') && !document.querySelector('.part-body[hidden]')"
+    )
+    assert (
+        tab.get_by_role("heading", name="Section by section").get_by_role("button").get_attribute("aria-expanded")
+        == "true"
+    )
+
+
 def test_dark_mode_is_dark(open_tab, page_2022_2023):
     tab = open_tab(page_2022_2023, dark=True)
     background, ink = tab.evaluate(
@@ -468,7 +508,7 @@ def test_dark_mode_is_dark(open_tab, page_2022_2023):
 def test_printing_shows_every_row_and_the_whole_narrative(page):
     page.emulate_media(media="print")
     assert len(visible_ids(page, ".body > .row")) == page.locator(".body > .row").count()
-    assert page.locator(".narrative details:not([open]) li").first.is_visible()
+    assert page.locator(".narrative .part-body[hidden] li").first.is_visible()
     assert not page.locator("#bar").is_visible()
 
 
