@@ -14,7 +14,8 @@
   const rows = Array.from(document.querySelectorAll(".body > .row"));
   const steps = rows.filter((row) => row.hasAttribute("data-step")); // what the navigator stops at (page.py)
   const sections = Array.from(document.querySelectorAll("section.compared"));
-  const sectionOf = new Map(rows.map((row) => [row, sections.indexOf(row.closest("section"))]));
+  const sectionOf = new Map(); // row -> its section's place, for the navigator's search
+  sections.forEach((section, k) => { for (const row of section.querySelectorAll(".body > .row")) sectionOf.set(row, k); });
   const folds = Array.from(document.querySelectorAll(".fold"));
   const foldOf = new Map(folds.map((fold, k) => [fold.dataset.run, k]));
   const toggled = new Set(); // folds the reader opened or closed against "fold unchanged", by their place on the page
@@ -69,9 +70,10 @@
   function apply() {
     const shown = new Set(kinds.filter((input) => input.checked).map((input) => input.value));
     const folded = folds.map((fold, k) => {
+      const shut = isFolded(k);
       fold.hidden = !shown.has(fold.dataset.kind);
-      fold.querySelector("button").setAttribute("aria-expanded", String(!isFolded(k)));
-      return isFolded(k);
+      fold.querySelector("button").setAttribute("aria-expanded", String(!shut));
+      return shut;
     });
     for (const row of rows) {
       const k = row.dataset.run ? foldOf.get(row.dataset.run) : -1;

@@ -142,7 +142,7 @@ def read_phrase(
     _governor(tokens, starts, draft, earlier, lexicon)
 
 
-NARROWING = frozenset({"on", "against", "involving", "into"})
+_NARROWING = frozenset({"on", "against", "involving", "into"})
 """Prepositions whose phrase after a counted noun narrows what it counts ("raids on brothels",
 "cases against officials", "investigations into forced labor")."""
 _BELONGING = frozenset({"their", "its", "his", "her"})
@@ -153,7 +153,7 @@ def _narrowing(tokens: tuple[Token, ...], k: int, lexicon: Lexicon) -> tuple[str
     a narrowing preposition, or "and their dependents" (the victims with others). Nothing
     when a number, a time or a place follows, which other readings take."""
     word = low_at(tokens, k)
-    if word in NARROWING:
+    if word in _NARROWING:
         said = _phrase_from(tokens, k + 1)
         opening = (tokens[k].text,)
     elif word == "and" and low_at(tokens, k + 1) in _BELONGING:
