@@ -44,7 +44,8 @@ def read_edition(report: Report, matched: int, profile: Profile) -> Edition:
 def edition_years(report: Report, profile: Profile) -> tuple[int | None, int | None]:
     """The report's year and the year most of its figures are for."""
     found = stated_facts(report, profile)
-    mentioned = mentioned_year(report)
+    counts = _mentions(report)
+    mentioned = _most(counts)
     if "year" in found:
         year = int(found["year"])
         return year, year - profile.data_year_lag
@@ -54,7 +55,6 @@ def edition_years(report: Report, profile: Profile) -> tuple[int | None, int | N
         # name far more often than the year before reports on it (a file named by the year it
         # covers); "In February 2012" in a 2012 report that counts 2011's cases does not.
         lagged = year - profile.data_year_lag
-        counts = _mentions(report)
         return year, year if counts[year] >= NAMED_BY_COVERAGE * max(counts[lagged], 1) else lagged
     if mentioned and profile.data_year_lag:
         return mentioned + profile.data_year_lag, mentioned
@@ -81,7 +81,10 @@ def _readable(value: str) -> str:
 
 def mentioned_year(report: Report) -> int | None:
     """The year the text mentions most (the latest of equals): the year it reports on."""
-    years = _mentions(report)
+    return _most(_mentions(report))
+
+
+def _most(years: Counter[int]) -> int | None:
     return max(years, key=lambda year: (years[year], year)) if years else None
 
 

@@ -20,6 +20,8 @@ _LABELLED = re.compile(
 the value after it, if the line gives one ("Area:" gives it on the lines below)."""
 _LINE_END = re.compile(r"[.!?:;]['\"”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*$")
+VALUE_NAME = re.compile(r"^\s*(?P<name>[^\W\d_][^\d$€£:;()]{0,60}?)\s*[-−]?[$€£]?\d")
+"""The words a value line opens with, up to its first number: "Roman Catholic", "other Evangelical Churches"."""
 MOST_LABEL_WORDS = 8
 """Words of the longest label ("Children under the age of 5 years underweight")."""
 FIELD_SHARE = 0.3

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from tipdiff.align import heaviest_chain
+from tipdiff.fieldlayout import VALUE_NAME
 from tipdiff.match import SectionPair
 from tipdiff.model import Block, Link, Report, Sentence
 from tipdiff.similarity import Wording
@@ -109,16 +110,12 @@ def value_name(sentence: Sentence) -> str | None:
     "Pentecostal" of "Pentecostal 1.6%"; None for a line that starts with its value."""
     if not sentence.field or _own_line(sentence):
         return None
-    found = _NAME.match(sentence.text)
+    found = VALUE_NAME.match(sentence.text)
     return " ".join(found["name"].casefold().split()) if found else None
 
 
 def _own_line(sentence: Sentence) -> bool:
     return sentence.text.casefold().startswith(sentence.field[-1].casefold() + ":")
-
-
-_NAME = re.compile(r"^\s*(?P<name>[^\W\d_][^\d$€£:;()]{0,60}?)\s*[-−]?[$€£]?\d")
-"""The words a value line opens with, up to its first number: "Roman Catholic", "other Evangelical Churches"."""
 
 
 def _named(lines: list[int], sentences: tuple[Sentence, ...]) -> dict[tuple[str, int], int]:

@@ -9,12 +9,13 @@ import os
 import warnings
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import combinations
 from pathlib import Path
 
 from tipdiff.align import align_sentences
 from tipdiff.arrange import arrange
 from tipdiff.classify import classify
-from tipdiff.edition import read_edition
+from tipdiff.edition import countries_differ, read_edition
 from tipdiff.errors import (
     BadArgument,
     CountriesDiffer,
@@ -32,7 +33,6 @@ from tipdiff.fit import fit
 from tipdiff.layout import split_blocks
 from tipdiff.match import match_sections
 from tipdiff.model import BlockKind, Comparison, Report
-from tipdiff.normalize import slug
 from tipdiff.profiles import GENERIC, Profile
 from tipdiff.profiles.almanac import ALMANAC
 from tipdiff.profiles.tip import TIP
@@ -142,8 +142,9 @@ def _misfit(name: str, profile: Profile, missing: str) -> str:
 
 def _warn_if_countries_differ(reports: Sequence[Report], profile: Profile) -> None:
     """Editions of one report are about one country; say so when those that name theirs do not."""
-    named = [(e.name, e.country) for e in (read_edition(r, 0, profile) for r in reports) if e.country]
-    if len({slug(country) for _, country in named}) > 1:
+    editions = [read_edition(r, 0, profile) for r in reports]
+    named = [(e.name, e.country) for e in editions if e.country]
+    if any(countries_differ(a, b) for a, b in combinations(editions, 2)):
         warnings.warn(
             "the reports are about different countries ("
             + ", ".join(f"{name}: {country}" for name, country in named)

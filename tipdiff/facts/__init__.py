@@ -21,6 +21,7 @@ from tipdiff.facts.reading import read_numbers
 from tipdiff.facts.relations import relate, scopes_in
 from tipdiff.facts.scopes import find_scopes
 from tipdiff.facts.tokens import clause_starts, tokenize
+from tipdiff.fieldlayout import VALUE_NAME
 from tipdiff.model import Fact, Period, Relation, Report, Role
 from tipdiff.numbers import find_numbers
 from tipdiff.profiles import Profile
@@ -128,7 +129,7 @@ def sentence_facts(
                 role=draft.role,
                 measure=None
                 if draft.measure in lexicon.vague or inside(said, number.start) or table or undated
-                else _in_prices(draft.measure, number.unit, whole),
+                else _in_prices(draft.measure, number.kind == "money", whole),
                 label=draft.label,
                 scope=tuple(sorted(draft.scope.values())),
                 period=period,
@@ -140,10 +141,10 @@ def sentence_facts(
     return _distinct_parts(_earlier_than(_inherit_periods(tuple(facts)))), field
 
 
-def _in_prices(measure: str | None, unit: str | None, whole: FieldWide | None) -> str | None:
+def _in_prices(measure: str | None, money: bool, whole: FieldWide | None) -> str | None:
     """Money of a field in stated prices is that measure in those prices: "in 2017 dollars"
     and "in 2015 dollars" are two measures."""
-    if measure and whole and whole.base and unit not in (None, "%", "pp", "ordinal"):
+    if measure and whole and whole.base and money:
         return f"{measure} in {whole.base}"
     return measure
 
@@ -236,12 +237,11 @@ def _read_field(
 
 _RANK = re.compile(r"\bcountry comparison to the world\b|\brank(?:ing|ed)?\b", re.IGNORECASE)
 """A sub-field whose label says it ranks the country among others."""
-_VALUE_NAME = re.compile(r"^\s*(?P<name>[^\W\d_][^\d$€£:;()]{0,60}?)\s*[-−]?[$€£]?\d")
 
 
 def _value_name(text: str) -> str | None:
     """What a value line names before its first number: the "Pentecostal" of "Pentecostal 1.6%"."""
-    found = _VALUE_NAME.match(text)
+    found = VALUE_NAME.match(text)
     return found["name"] if found else None
 
 

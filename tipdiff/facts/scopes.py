@@ -16,7 +16,7 @@ from itertools import pairwise
 from tipdiff.facts.draft import Draft, owner
 from tipdiff.facts.phrases import AUXILIARIES, verb_at
 from tipdiff.facts.tokens import Token, low_at
-from tipdiff.facts.words import DETERMINERS, GENERIC_SUBJECTS, PREPOSITIONS, RELATIVES, STOPS
+from tipdiff.facts.words import DETERMINERS, GENERIC_SUBJECTS, MONTHS, PREPOSITIONS, RELATIVES, STOPS
 from tipdiff.profiles.lexicon import Lexicon
 
 LENT = frozenset({"level", "agent", "place"})
@@ -178,12 +178,11 @@ def name_the_place(draft: Draft, tokens: tuple[Token, ...]) -> None:
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 _WHERE = frozenset({"from", "in"})
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def _a_name(token: Token) -> bool:
     """A word of a place's name: capitalised, no scope word ("NGO"), no month."""
-    return token.is_word and token.text[:1].isupper() and token.scope is None and token.low not in _MONTHS
+    return token.is_word and token.text[:1].isupper() and token.scope is None and token.low not in MONTHS
 
 
 def _name_at(tokens: tuple[Token, ...], k: int) -> bool:

@@ -107,7 +107,7 @@ _ADVICE = (
     r"|prioritize|promote|prosecute|protect|provide|punish|raise|ratify|reduce|refer|reform|regulate|remove"
     r"|require|resume|revise|screen|seek|sentence|standardize|strengthen|streamline|support|take|train|update"
     r"|use|vet|work|address|allow|disburse|draft|expedite|facilitate|inspect|partner|undertake|utilize"
-    r"|abolish|prohibit|ban|repeal|stop|enhance|appoint|publish|share|sign|reform|adopt|increase"
+    r"|abolish|prohibit|ban|repeal|stop|enhance|appoint|publish|share|sign"
 )
 """The verbs a TIP recommendation starts with (after an adverb, "vigorously investigate")."""
 LEXICON = ENGLISH.extended(
